@@ -1,0 +1,3 @@
+from searchboard.cli.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""The command line: every command of SPEC §6, and the entry point that opens the board."""

@@ -1,0 +1,236 @@
+"""One function per command of SPEC §6: each reads its arguments and calls the tracker."""
+
+from __future__ import annotations
+
+import json
+import sys
+from argparse import Namespace
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TypeVar
+
+from searchboard.cli import render
+from searchboard.cli.parser import UsageError
+from searchboard.domain.dates import parse_date
+from searchboard.domain.model import OPTIONAL_FIELDS
+from searchboard.domain.rules import open_items
+from searchboard.domain.settings import SETTING_KEYS
+from searchboard.domain.stages import EventKind, Stage, parse_event_kind, parse_stage
+from searchboard.tracker import Tracker
+
+T = TypeVar("T")
+Command = Callable[[Tracker, Namespace], int]
+
+
+def add(tracker: Tracker, args: Namespace) -> int:
+    change = tracker.add(
+        args.company,
+        args.role,
+        stage=_parsed(parse_stage, args.stage),
+        on=_date(args.on, "--on"),
+        **_fields(args, OPTIONAL_FIELDS),
+    )
+    print(change.app_id)
+    return 0
+
+
+def move(tracker: Tracker, args: Namespace) -> int:
+    app_id, stage = _id(args.id), _parsed(parse_stage, args.stage)
+    change = tracker.move(app_id, stage, _date(args.on, "--on"))
+    assert change.before is not None
+    print(f"#{app_id} {change.before.company}: {change.before.stage} → {stage}")
+    return 0
+
+
+def log(tracker: Tracker, args: Namespace) -> int:
+    app_id, kind = _id(args.id), _parsed(parse_event_kind, args.kind)
+    expect, deadline = _date(args.expect, "--expect"), _date(args.deadline, "--deadline")
+    on = _date(args.on, "--on")
+    change = tracker.log(app_id, kind, on, args.note, expect, deadline)
+    assert change.after is not None
+    print(f"#{app_id} {change.after.company}: logged {kind} on {on or tracker.today}")
+    if kind is EventKind.OFFER and change.after.stage is not Stage.OFFER:
+        print(f"  (still in {change.after.stage}: `searchboard move {app_id} offer` moves it)")
+    return 0
+
+
+def edit(tracker: Tracker, args: Namespace) -> int:
+    fields = _fields(args, ("company", "role", *OPTIONAL_FIELDS))
+    if not fields:
+        raise UsageError("nothing to change: give --company, --role, --url, … ")
+    change = tracker.edit(_id(args.id), **fields)
+    assert change.after is not None
+    print(f"#{change.app_id} {change.after.company}: changed {', '.join(fields)}")
+    return 0
+
+
+def contact(tracker: Tracker, args: Namespace) -> int:
+    change = tracker.add_contact(_id(args.id), args.name, args.email, args.role)
+    assert change.after is not None
+    print(f"#{change.app_id} {change.after.company}: added contact {args.name.strip()}")
+    return 0
+
+
+def delete(tracker: Tracker, args: Namespace) -> int:
+    change = tracker.delete(_id(args.id))
+    assert change.before is not None
+    print(f"deleted #{change.app_id} {change.before.company} — {change.before.role}")
+    return 0
+
+
+def show(tracker: Tracker, args: Namespace) -> int:
+    app = tracker.get(_id(args.id))
+    if args.json:
+        _print_json(app.to_dict())
+    else:
+        settings = tracker.settings
+        items = open_items(app, tracker.calendar(settings), settings, tracker.today)
+        print(render.application_details(app, items, tracker.today))
+    return 0
+
+
+def list_(tracker: Tracker, args: Namespace) -> int:
+    apps = tracker.applications()
+    if args.stage:
+        stage = _parsed(parse_stage, args.stage)
+        apps = [app for app in apps if app.stage is stage]
+    if args.json:
+        _print_json([app.to_dict() for app in apps])
+    else:
+        for app in apps:
+            print(render.application_line(app, tracker.today))
+    return 0
+
+
+def today(tracker: Tracker, args: Namespace) -> int:
+    agenda = tracker.agenda()
+    if args.json:
+        _print_json(agenda.to_dict())
+    elif args.brief:
+        line = agenda.brief()
+        if line:
+            print(line)
+    else:
+        print(render.agenda_text(agenda))
+    return 0
+
+
+def config(tracker: Tracker, args: Namespace) -> int:
+    if args.key is None:
+        print(render.settings_text(tracker.snapshot().settings))
+        return 0
+    if args.key not in SETTING_KEYS:
+        raise UsageError(f"unknown setting {args.key!r} (choose from {', '.join(SETTING_KEYS)})")
+    if args.value is None:
+        print(tracker.snapshot().settings.display(args.key))
+        return 0
+    before = tracker.snapshot().settings
+    settings = tracker.set_setting(args.key, args.value)
+    print(f"{args.key} = {settings.display(args.key)}")
+    if before.subdiv and settings.subdiv is None and args.key == "country":
+        print(f"subdiv cleared ({before.subdiv} belonged to {before.country})")
+    return 0
+
+
+def export(tracker: Tracker, args: Namespace) -> int:
+    from searchboard import interchange
+    from searchboard.storage import SCHEMA_VERSION
+
+    snapshot = tracker.snapshot()
+    if args.format == "csv":
+        text = interchange.export_csv(snapshot.ordered())
+    else:
+        text = interchange.export_json(SCHEMA_VERSION, snapshot.settings, snapshot.ordered())
+    if args.output:
+        _write_new_file(Path(args.output), text)
+        print(f"exported {len(snapshot.applications)} applications to {args.output}")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def import_(tracker: Tracker, args: Namespace) -> int:
+    from searchboard import interchange
+    from searchboard.storage import SCHEMA_VERSION
+
+    path = Path(args.file)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        reason = getattr(error, "strerror", None) or "not UTF-8 text"
+        raise UsageError(f"cannot read {path}: {reason}") from None
+    try:
+        if text.lstrip().startswith(("{", "[")):
+            imported, settings = interchange.read_json(text, SCHEMA_VERSION)
+        else:
+            imported, settings = interchange.read_csv(text, tracker.today), None
+    except interchange.ImportRefused as error:
+        raise UsageError(f"{path}: {error}; nothing was imported") from None
+    added, applied_settings = tracker.import_applications(imported, settings)
+    print(f"imported {len(added)} applications from {path}")
+    if settings is not None and not applied_settings:
+        print(
+            "  (settings in the file were not applied: this data file already had "
+            "applications; use `searchboard config` to change yours)",
+            file=sys.stderr,
+        )
+    return 0
+
+
+COMMANDS: dict[str, Command] = {
+    "add": add,
+    "move": move,
+    "log": log,
+    "edit": edit,
+    "contact": contact,
+    "delete": delete,
+    "show": show,
+    "list": list_,
+    "today": today,
+    "config": config,
+    "export": export,
+    "import": import_,
+}
+
+
+# --- reading arguments ---------------------------------------------------------------------
+
+
+def _id(text: str) -> int:
+    cleaned = text.strip().removeprefix("#")
+    if not cleaned.isdigit():
+        raise UsageError(f"unknown id {text!r} (ids are whole numbers, as in 12 or #12)")
+    return int(cleaned)
+
+
+def _date(text: str | None, option: str) -> date | None:
+    if text is None:
+        return None
+    try:
+        return parse_date(text)
+    except ValueError as error:
+        raise UsageError(f"{option}: {error}") from None
+
+
+def _parsed(parse: Callable[[str], T], text: str) -> T:
+    try:
+        return parse(text)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+
+
+def _fields(args: Namespace, names: tuple[str, ...]) -> dict[str, str | None]:
+    return {name: getattr(args, name) for name in names if getattr(args, name) is not None}
+
+
+def _print_json(data: object) -> None:
+    print(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+def _write_new_file(path: Path, text: str) -> None:
+    """Writes an export; refuses to write over the data file itself."""
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise UsageError(f"cannot write {path}: {error.strerror}") from None

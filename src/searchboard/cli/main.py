@@ -1,0 +1,90 @@
+"""Entry point: parse the words, run the command, turn refusals into one line and exit 2."""
+
+from __future__ import annotations
+
+import os
+import sys
+from argparse import Namespace
+from datetime import date
+from pathlib import Path
+
+from searchboard.cli.commands import COMMANDS
+from searchboard.cli.parser import UsageError, build_parser
+from searchboard.domain.dates import parse_date
+from searchboard.storage import DataFileError
+from searchboard.tracker import RegionOverride, Tracker, UserError
+
+EXIT_BAD_INPUT = 2
+EXIT_DATA_FILE = 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        if args.command is None:
+            return _open_board(args)
+        tracker = make_tracker(args)
+        return COMMANDS[args.command](tracker, args)
+    except (UsageError, UserError) as error:
+        return _fail(str(error), EXIT_BAD_INPUT)
+    except DataFileError as error:
+        return _fail(str(error), EXIT_DATA_FILE)
+    except BrokenPipeError:
+        sys.stderr.close()  # `searchboard list | head` is not an error
+        return 0
+    except KeyboardInterrupt:
+        return 130
+
+
+def _fail(message: str, status: int) -> int:
+    print(f"searchboard: {message}", file=sys.stderr)
+    return status
+
+
+def default_db_path() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("searchboard", appauthor=False)) / "searchboard.json"
+
+
+def resolve_db(args: Namespace) -> Path:
+    explicit = args.db or os.environ.get("SEARCHBOARD_DB")
+    return Path(explicit).expanduser() if explicit else default_db_path()
+
+
+def resolve_today(args: Namespace) -> date:
+    text = args.today or os.environ.get("SEARCHBOARD_TODAY")
+    if not text:
+        return date.today()
+    try:
+        return parse_date(text)
+    except ValueError as error:
+        raise UsageError(f"--today: {error}") from None
+
+
+def make_tracker(args: Namespace, db: Path | None = None) -> Tracker:
+    from searchboard.storage import Store
+
+    override = RegionOverride(args.country, args.subdiv)
+    if args.country is not None and not args.country.strip():
+        raise UsageError("--country cannot be empty")
+    tracker = Tracker(Store(db or resolve_db(args)), resolve_today(args), override)
+    if args.country or args.subdiv:
+        _check_override(tracker)
+    return tracker
+
+
+def _check_override(tracker: Tracker) -> None:
+    from searchboard.holiday_source import UnknownRegion, check_region
+
+    settings = tracker.settings
+    try:
+        check_region(settings.country, settings.subdiv)
+    except UnknownRegion as error:
+        raise UsageError(str(error)) from None
+
+
+def _open_board(args: Namespace) -> int:
+    from searchboard.ui.launch import launch_board
+
+    return launch_board(args)

@@ -1,0 +1,228 @@
+"""The data file: applications and settings, with a schema version.
+
+Every change is a transaction: take the file's lock, read the file again if another
+process has replaced it, apply the change to what is really on disk, save once,
+release. Two boards, or a board and the command line, never lose each other's
+changes, because a change is always applied to the latest data, never to a copy
+that a process read a while ago.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from filelock import FileLock, Timeout
+from tinydb import TinyDB
+from tinydb.table import Document, Table
+
+from searchboard.domain.model import Application, InvalidData
+from searchboard.domain.settings import Settings
+from searchboard.storage.atomic_json import AtomicJSONStorage, FileSignature
+from searchboard.storage.errors import DataFileError, LockTimeout
+
+SCHEMA_VERSION = 1
+LOCK_TIMEOUT_SECONDS = 15.0
+
+# Migrations from one schema version to the next: MIGRATIONS[n] turns version n into
+# version n + 1. Schema 1 is the first, so there are none yet; the next change of
+# shape adds MIGRATIONS[1] and bumps SCHEMA_VERSION.
+Migration = Callable[[dict[str, Any]], dict[str, Any]]
+MIGRATIONS: dict[int, Migration] = {}
+
+_APPS, _META, _SETTINGS = "applications", "meta", "settings"
+_ONE = 1  # the doc id of the single document in the meta and settings tables
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Everything in the file at one moment."""
+
+    settings: Settings
+    applications: dict[int, Application]
+    next_id: int
+    signature: FileSignature | None
+
+    def ordered(self) -> list[Application]:
+        return [self.applications[key] for key in sorted(self.applications)]
+
+
+class Transaction:
+    """The data inside a lock: read what you need, change it, and it is saved at the end."""
+
+    def __init__(self, db: TinyDB, snapshot: Snapshot) -> None:
+        self._db = db
+        self.settings = snapshot.settings
+        self.applications = dict(snapshot.applications)
+        self._next_id = snapshot.next_id
+
+    def get(self, app_id: int) -> Application:
+        try:
+            return self.applications[app_id]
+        except KeyError:
+            raise KeyError(f"no application #{app_id}") from None
+
+    def id_never_used(self, app_id: int) -> bool:
+        return app_id >= self._next_id
+
+    def allocate_id(self) -> int:
+        """A fresh id: one that no application has ever had in this file."""
+        app_id = self._next_id
+        self._next_id += 1
+        self._write_meta()
+        return app_id
+
+    def put(self, app: Application) -> None:
+        table = self._apps
+        data = app.to_dict()
+        del data["id"]  # the doc id is the application's id
+        if app.id in self.applications:
+            table.remove(doc_ids=[app.id])
+        table.insert(Document(data, doc_id=app.id))
+        self.applications[app.id] = app
+        if app.id >= self._next_id:
+            self._next_id = app.id + 1
+            self._write_meta()
+
+    def delete(self, app_id: int) -> Application:
+        app = self.get(app_id)
+        self._apps.remove(doc_ids=[app_id])
+        del self.applications[app_id]
+        return app
+
+    def set_settings(self, settings: Settings) -> None:
+        table = self._db.table(_SETTINGS)
+        table.truncate()
+        table.insert(Document(settings.to_dict(), doc_id=_ONE))
+        self.settings = settings
+
+    @property
+    def _apps(self) -> Table:
+        return self._db.table(_APPS)
+
+    def _write_meta(self) -> None:
+        table = self._db.table(_META)
+        table.truncate()
+        table.insert(Document({"schema": SCHEMA_VERSION, "next_id": self._next_id}, doc_id=_ONE))
+
+
+class Store:
+    def __init__(self, path: str | os.PathLike[str], backups: int = 5) -> None:
+        self.path = Path(path)
+        self._storage = AtomicJSONStorage(self.path, backups=backups)
+        self._db = TinyDB(storage=_Shared, shared=self._storage)
+        self._lock = FileLock(str(self.path) + ".lock", timeout=LOCK_TIMEOUT_SECONDS)
+        self._snapshot: Snapshot | None = None
+
+    def changed_on_disk(self) -> bool:
+        """Whether another process has replaced the file since we last read or wrote it."""
+        return self._snapshot is None or self._storage.signature() != self._snapshot.signature
+
+    def load(self) -> Snapshot:
+        """The data as it is on disk now (parsed again only if the file changed)."""
+        if self._snapshot is not None and not self.changed_on_disk():
+            return self._snapshot
+        raw = self._storage.read() or {}
+        migrated = _migrated(self.path, raw)
+        if migrated is not raw:
+            self._storage.replace_cached(migrated)  # saved in the new shape on the next change
+        self._snapshot = _parse(self.path, migrated, self._storage.signature())
+        return self._snapshot
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Transaction]:
+        """A locked read-modify-write: what the block changes is saved once at its end.
+
+        If the block raises, nothing is saved and the file is untouched.
+        """
+        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        try:
+            self._lock.acquire()
+        except Timeout:
+            raise LockTimeout(
+                f"{self.path} is locked by another searchboard process (waited "
+                f"{LOCK_TIMEOUT_SECONDS:.0f}s); try again, or remove {self._lock.lock_file} "
+                f"if no other searchboard is running"
+            ) from None
+        try:
+            snapshot = self.load()
+            with self._storage.batch():
+                transaction = Transaction(self._db, snapshot)
+                if not (self._storage.read() or {}).get(_META):
+                    transaction._write_meta()
+                yield transaction
+            self._snapshot = Snapshot(
+                settings=transaction.settings,
+                applications=transaction.applications,
+                next_id=transaction._next_id,
+                signature=self._storage.signature(),
+            )
+        except BaseException:
+            self._snapshot = None
+            raise
+        finally:
+            self._lock.release()
+
+
+class _Shared(AtomicJSONStorage):
+    """Lets TinyDB use a storage object that the Store already made."""
+
+    def __new__(cls, shared: AtomicJSONStorage) -> AtomicJSONStorage:  # type: ignore[misc]
+        return shared
+
+
+def _schema_of(raw: dict[str, Any]) -> int:
+    """The file's schema version; an empty file is taken to be of the current one."""
+    if not raw.get(_META):
+        return SCHEMA_VERSION
+    schema = raw[_META].get(str(_ONE), {}).get("schema")
+    return schema if isinstance(schema, int) and not isinstance(schema, bool) else -1
+
+
+def _migrated(path: Path, raw: dict[str, Any]) -> dict[str, Any]:
+    """`raw` brought up to SCHEMA_VERSION, or a refusal if that cannot be done."""
+    known_tables = {_APPS, _META, _SETTINGS, "_default"}
+    if set(raw) - known_tables or raw.get("_default"):
+        raise DataFileError(
+            f"{path} is not a searchboard data file (it has tables "
+            f"{', '.join(sorted(raw))}), so it was left as it is. Point --db at another file."
+        )
+    if raw.get(_APPS) and not raw.get(_META):
+        raise DataFileError(
+            f"{path} has applications but no schema version, so it was left as it is. "
+            f"Restore {path.name}.bak.1 beside it, or point --db at another file."
+        )
+    schema = _schema_of(raw)
+    if schema > SCHEMA_VERSION:
+        raise DataFileError(
+            f"{path} was written by a newer searchboard (schema {schema}, this one reads "
+            f"up to {SCHEMA_VERSION}); it was left as it is. Upgrade searchboard to open it."
+        )
+    if schema < 1 or any(version not in MIGRATIONS for version in range(schema, SCHEMA_VERSION)):
+        raise DataFileError(f"{path} has an unknown schema version; it was left as it is.")
+    for version in range(schema, SCHEMA_VERSION):
+        raw = MIGRATIONS[version](raw)
+        raw.setdefault(_META, {}).setdefault(str(_ONE), {})["schema"] = version + 1
+    return raw
+
+
+def _parse(path: Path, raw: dict[str, Any], signature: FileSignature | None) -> Snapshot:
+    """Reads the raw tables (already in the current schema) into domain values."""
+    try:
+        settings = Settings.from_dict(raw.get(_SETTINGS, {}).get(str(_ONE), {}))
+        applications = {
+            int(key): Application.from_dict(doc, id=int(key))
+            for key, doc in raw.get(_APPS, {}).items()
+        }
+        meta = raw.get(_META, {}).get(str(_ONE), {})
+        next_id = max([int(meta.get("next_id", 1)), *(key + 1 for key in applications)])
+    except (InvalidData, ValueError, TypeError, AttributeError) as error:
+        raise DataFileError(
+            f"{path} holds data searchboard cannot read ({error}); it was left as it is. "
+            f"Restore {path.name}.bak.1 beside it, or fix the entry by hand."
+        ) from None
+    return Snapshot(settings, applications, next_id, signature)
