@@ -12,7 +12,7 @@ from searchboard.wording import days_ago, due_words, item_label
 
 
 def application_line(app: Application, today: date) -> str:
-    contact = last_contact(app)
+    contact = last_contact(app, until=today)
     heard = f"last contact {days_ago(contact, today)}" if contact else ""
     title = f"{app.company} — {app.role}" if app.role else app.company
     return f"#{app.id:<4} {app.stage:<12} {title:<44} {heard}".rstrip()

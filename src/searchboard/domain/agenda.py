@@ -110,7 +110,18 @@ def build_agenda(
     items: list[OpenItem] = []
     for app in applications:
         items.extend(open_items(app, calendar, settings, today))
-    items.sort(key=lambda item: item.sort_key)
+    return agenda_from_items(items, applications, calendar, settings, today)
+
+
+def agenda_from_items(
+    items: Iterable[OpenItem],
+    applications: Iterable[Application],
+    calendar: BusinessCalendar,
+    settings: Settings,
+    today: date,
+) -> Agenda:
+    """The agenda from items already worked out (the board keeps them per card)."""
+    items = sorted(items, key=lambda item: item.sort_key)
     return Agenda(
         date=today,
         business_day=calendar.is_business_day(today),

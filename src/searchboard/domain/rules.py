@@ -85,10 +85,14 @@ def contact_events(app: Application) -> list[Event]:
     return found
 
 
-def last_contact(app: Application) -> date | None:
-    """The latest date on which the employer heard from the candidate or vice versa."""
-    contacts = contact_events(app)
-    return max((event.date for event in contacts), default=None)
+def last_contact(app: Application, until: date | None = None) -> date | None:
+    """The latest date on which the employer heard from the candidate or vice versa
+    (with `until`, the latest on or before that date: a booked interview is not yet
+    contact that has happened)."""
+    dates = [event.date for event in contact_events(app)]
+    if until is not None:
+        dates = [day for day in dates if day <= until]
+    return max(dates, default=None)
 
 
 def open_items(

@@ -1,0 +1,101 @@
+"""The Textual application: the board screen, the palette's commands, and quitting safely."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import partial
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from searchboard.tracker import Tracker
+from searchboard.ui.board import BoardScreen
+from searchboard.ui.board_state import BoardState
+from searchboard.ui.commands import BOARD_COMMANDS
+
+
+class SearchboardApp(App[None]):
+    CSS_PATH = "searchboard.tcss"
+    TITLE = "searchboard"
+    BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True)]
+
+    def __init__(self, tracker: Tracker, pretend_today: bool = False) -> None:
+        super().__init__()
+        self.tracker = tracker
+        self.pretend_today = pretend_today
+        snapshot = tracker.snapshot()
+        settings = tracker.settings
+        state = BoardState.build(
+            snapshot.ordered(), tracker.today, settings, tracker.calendar(settings)
+        )
+        self.board = BoardScreen(tracker, state, pretend_today)
+
+    def on_mount(self) -> None:
+        self.push_screen(self.board)
+
+    async def action_quit(self) -> None:
+        await self.board.flush_saves()
+        self.exit()
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if self.screen is not self.board:
+            return
+        for command in BOARD_COMMANDS:
+            if command.action == "quit":
+                continue
+            if self.board.check_action(command.action, ()) is True:
+                yield SystemCommand(
+                    f"{command.description} ({command.keys_for_people})",
+                    command.help,
+                    partial(self.board.run_action, command.action),
+                )
+        yield SystemCommand(
+            "Settings", "Country, holidays, days off, goal, thresholds", self.open_settings
+        )
+        yield SystemCommand(
+            "Export JSON",
+            "Write all data to a JSON file in this folder",
+            partial(self.export, "json"),
+        )
+        yield SystemCommand(
+            "Export CSV",
+            "Write all applications to a CSV file in this folder",
+            partial(self.export, "csv"),
+        )
+
+    def open_settings(self) -> None:
+        from searchboard.ui.settings_screen import settings_form
+
+        def chosen(changes: dict[str, str] | None) -> None:
+            if changes:
+                self.board.apply_settings(changes)
+
+        self.push_screen(settings_form(self.tracker.settings), chosen)
+
+    def export(self, kind: str) -> None:
+        from searchboard import interchange
+        from searchboard.storage import SCHEMA_VERSION
+
+        def job() -> Path:
+            snapshot = self.tracker.snapshot()
+            apps = snapshot.ordered()
+            name = f"searchboard-export-{self.tracker.today}.{kind}"
+            path = Path.cwd() / name
+            if kind == "csv":
+                text = interchange.export_csv(apps)
+            else:
+                text = interchange.export_json(SCHEMA_VERSION, snapshot.settings, apps)
+            path.write_text(text, encoding="utf-8")
+            return path
+
+        def done(path: Path | None, error: BaseException | None) -> None:
+            if error is not None:
+                self.notify(f"Export failed: {error}", severity="error", markup=False)
+            else:
+                self.notify(f"Exported to {path}", markup=False)
+
+        assert self.board.writer is not None
+        self.board.writer.submit(job, done)

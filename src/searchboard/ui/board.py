@@ -1,0 +1,515 @@
+"""The board screen: header, agenda, a column per stage. It owns the state and passes
+it down; widgets post messages up; every change goes through `change_app`."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+
+from searchboard.domain.model import Application, Event
+from searchboard.domain.stages import (
+    ALL_STAGES,
+    EventKind,
+    Stage,
+    next_active_stage,
+    previous_active_stage,
+)
+from searchboard.tracker import Change, Tracker
+from searchboard.ui.agenda_panel import AgendaPanel
+from searchboard.ui.board_state import BoardState
+from searchboard.ui.column import StageColumn
+from searchboard.ui.commands import BOARD_COMMANDS
+from searchboard.ui.dialogs import ConfirmDialog, HelpScreen, OutcomeChooser
+from searchboard.ui.forms import event_form, new_application_form
+from searchboard.ui.header import DayHeader
+from searchboard.ui.writer import OrderedWriter
+
+POLL_SECONDS = 1.5  # how often to look for changes made by another process
+_QUICK_LOGS = {
+    "log_thank_you": EventKind.THANK_YOU,
+    "log_follow_up": EventKind.FOLLOW_UP,
+    "log_response": EventKind.RESPONSE,
+}
+
+
+class BoardScreen(Screen[None]):
+    BINDINGS = [
+        *(command.binding() for command in BOARD_COMMANDS),
+        Binding("left,h", "column(-1)", "Left", show=False),
+        Binding("right,l", "column(1)", "Right", show=False),
+    ]
+
+    def __init__(self, tracker: Tracker, state: BoardState, pretend_today: bool) -> None:
+        super().__init__()
+        self.tracker = tracker
+        self.state = state
+        self.pretend_today = pretend_today
+        self.undo_stack: list[Change] = []
+        self.selected_id: int | None = None
+        self.writer: OrderedWriter | None = None
+        self._pending: dict[int, int] = {}  # saves under way, per application
+
+    # --- layout -------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield DayHeader(id="day-header")
+        yield Input(placeholder="filter: company, role, location, source, contact…", id="filter")
+        yield AgendaPanel(id="agenda")
+        with Horizontal(id="board"):
+            for stage in ALL_STAGES:
+                with Vertical(classes="column-box", id=f"box-{stage}") as box:
+                    box.display = stage.is_active
+                    yield Static("", classes="column-title", id=f"title-{stage}")
+                    yield StageColumn(stage, self.state.today, id=f"column-{stage}")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        loop = asyncio.get_running_loop()
+        self.writer = OrderedWriter(loop.call_soon_threadsafe)
+        self.query_one("#filter").display = False
+        agenda = self.refresh_all()
+        panel = self.query_one(AgendaPanel)
+        panel.display = agenda.needs_attention
+        if panel.display and panel.highlighted_app_id is not None:
+            panel.focus()
+            self._select(panel.highlighted_app_id, focus=False)
+        else:
+            self._focus_first_card()
+        self.set_interval(POLL_SECONDS, self._poll_for_outside_changes)
+
+    def _focus_first_card(self) -> None:
+        for column in self.visible_columns():
+            if column.cards:
+                column.focus()
+                column.cursor = 0
+                return
+        self.visible_columns()[0].focus()
+
+    # --- state to widgets ---------------------------------------------------------------
+
+    def column(self, stage: Stage) -> StageColumn:
+        return self.query_one(f"#column-{stage}", StageColumn)
+
+    def visible_columns(self) -> list[StageColumn]:
+        return [self.column(stage) for stage in self.state.stages]
+
+    def refresh_all(self, stages: set[Stage] | None = None) -> Any:
+        """Redraws the columns in `stages` (all when None), the agenda and the header."""
+        columns = self.state.columns()
+        for stage, cards in columns.items():
+            if stages is None or stage in stages:
+                self.column(stage).set_cards(cards)
+                title = self.query_one(f"#title-{stage}", Static)
+                title.update(f"{stage.value.upper()}  {len(cards)}")
+        agenda = self.state.agenda()
+        self.query_one(AgendaPanel).show(agenda)
+        self.query_one(DayHeader).show(agenda, self.pretend_today, self.state.filter_text)
+        return agenda
+
+    def _show_app(self, app: Application, previous: Application | None) -> None:
+        stages = {app.stage} | ({previous.stage} if previous else set())
+        self.state.put(app)
+        self.refresh_all(stages)
+
+    # --- selection ----------------------------------------------------------------------
+
+    @on(StageColumn.Highlighted)
+    def _column_highlighted(self, event: StageColumn.Highlighted) -> None:
+        if event.column.has_focus:
+            self.selected_id = event.app_id
+            self.refresh_bindings()
+
+    @on(AgendaPanel.OptionHighlighted, "#agenda")
+    def _agenda_highlighted(self) -> None:
+        app_id = self.query_one(AgendaPanel).highlighted_app_id
+        if app_id is not None:
+            self._select(app_id, focus=False)
+
+    @on(AgendaPanel.OptionSelected, "#agenda")
+    def _agenda_selected(self) -> None:
+        app_id = self.query_one(AgendaPanel).highlighted_app_id
+        if app_id is not None:
+            self._select(app_id, focus=True)
+
+    def _select(self, app_id: int, focus: bool) -> None:
+        card = self.state.cards.get(app_id)
+        if card is None:
+            return
+        if card.app.stage.is_closed and not self.state.show_closed:
+            self.action_toggle_closed()
+        column = self.column(card.app.stage)
+        column.select(app_id)
+        self.selected_id = app_id
+        if focus:
+            column.focus()
+        self.query_one("#board").scroll_to_widget(column, animate=False)
+        self.refresh_bindings()
+
+    def selected_app(self) -> Application | None:
+        card = self.state.cards.get(self.selected_id) if self.selected_id is not None else None
+        return card.app if card else None
+
+    def action_column(self, delta: int) -> None:
+        columns = self.visible_columns()
+        focused = self.focused
+        if focused not in columns:
+            target = columns[0]
+        else:
+            index = columns.index(focused)  # type: ignore[arg-type]
+            target = columns[max(0, min(len(columns) - 1, index + delta))]
+        target.focus()
+        self.query_one("#board").scroll_to_widget(target, animate=False)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        needs_card = {
+            "details",
+            "move_next",
+            "move_previous",
+            "log_interview",
+            "log_thank_you",
+            "log_follow_up",
+            "log_response",
+            "outcome",
+            "delete",
+        }
+        if action in needs_card:
+            app = self.selected_app()
+            if app is None:
+                return None
+            if action == "move_next" and next_active_stage(app.stage) is None:
+                return None  # shown, dimmed: there is no stage after this one
+            if action == "move_previous" and previous_active_stage(app.stage) is None:
+                return None
+        if action == "undo" and not self.undo_stack:
+            return None
+        return True
+
+    # --- changes ------------------------------------------------------------------------
+
+    def change_app(
+        self, app_id: int, transform: Callable[[Application], Application], description: str
+    ) -> None:
+        """Shows the change at once, then saves it in order, applied to the file as it is."""
+        card = self.state.cards.get(app_id)
+        if card is None:
+            return
+        try:
+            changed = transform(card.app)
+        except ValueError as error:
+            self.notify(str(error), severity="error")
+            return
+        self._show_app(changed, card.app)
+        if self.selected_id == app_id:
+            self._select(app_id, focus=isinstance(self.focused, StageColumn))
+        self._save(app_id, lambda: self.tracker.modify(app_id, transform, description))
+
+    def _save(self, app_id: int | None, job: Callable[[], Change]) -> None:
+        assert self.writer is not None
+        if app_id is not None:
+            self._pending[app_id] = self._pending.get(app_id, 0) + 1
+
+        def done(change: Change | None, error: BaseException | None) -> None:
+            if app_id is not None:
+                self._pending[app_id] -= 1
+            if error is not None or change is None:
+                self._save_failed(error)
+                return
+            self.undo_stack.append(change)
+            self._reconcile(change)
+
+        self.writer.submit(job, done)
+
+    def _reconcile(self, change: Change) -> None:
+        """Shows what was saved, once no other save of that card is still under way."""
+        if self._pending.get(change.app_id, 0):
+            return
+        if change.after is None:
+            self.state.remove(change.app_id)
+            self.refresh_all({change.before.stage} if change.before else None)
+        else:
+            shown = self.state.cards.get(change.app_id)
+            self._show_app(change.after, shown.app if shown else None)
+        self.refresh_bindings()
+
+    def _save_failed(self, error: BaseException | None) -> None:
+        self.notify(f"Not saved: {error}", severity="error", timeout=8)
+        self._reload()
+
+    def _reload(self) -> None:
+        """Reads the file again and shows it (after a failed save, or another process's)."""
+        assert self.writer is not None
+
+        def job() -> BoardState:
+            snapshot = self.tracker.snapshot()
+            return self._state_for(snapshot.ordered())
+
+        self.writer.submit(job, self._apply_state)
+
+    def _state_for(self, applications: list[Application]) -> BoardState:
+        settings = self.tracker.settings
+        state = BoardState.build(
+            applications, self.state.today, settings, self.tracker.calendar(settings)
+        )
+        state.filter_text = self.state.filter_text
+        state.show_closed = self.state.show_closed
+        return state
+
+    def _apply_state(self, state: BoardState | None, error: BaseException | None) -> None:
+        if error is not None:
+            self.notify(f"Could not read the data file: {error}", severity="error", timeout=8)
+            return
+        if state is None:
+            return
+        self.state = state
+        self.refresh_all()
+        self.refresh_bindings()
+
+    def _poll_for_outside_changes(self) -> None:
+        if self.writer is None or self.writer.pending:
+            return
+
+        def job() -> BoardState | None:
+            if not self.tracker.store.changed_on_disk():
+                return None
+            return self._state_for(self.tracker.snapshot().ordered())
+
+        self.writer.submit(job, self._apply_state)
+
+    # --- actions --------------------------------------------------------------------------
+
+    def action_move_next(self) -> None:
+        self._move(next_active_stage)
+
+    def action_move_previous(self) -> None:
+        self._move(previous_active_stage)
+
+    def _move(self, step: Callable[[Stage], Stage | None]) -> None:
+        app = self.selected_app()
+        if app is None:
+            return
+        target = step(app.stage)
+        if target is None:
+            return
+        today = self.state.today
+        focus_column = isinstance(self.focused, StageColumn)
+        self.change_app(app.id, lambda a: a.moved_to(target, today), f"moved #{app.id} to {target}")
+        if focus_column:
+            self._select(app.id, focus=True)
+
+    def _log(self, kind: EventKind, on: date, note: str | None = None, **extra: Any) -> None:
+        app = self.selected_app()
+        if app is None:
+            return
+        event = Event(kind, on, note=note, **extra)
+        self.change_app(app.id, lambda a: a.with_event(event), f"logged {kind} on #{app.id}")
+        self.notify(f"Logged {kind} for {app.company}", markup=False)
+
+    def action_log_thank_you(self) -> None:
+        self._log(EventKind.THANK_YOU, self.state.today)
+
+    def action_log_follow_up(self) -> None:
+        self._log(EventKind.FOLLOW_UP, self.state.today)
+
+    def action_log_response(self) -> None:
+        self._log(EventKind.RESPONSE, self.state.today)
+
+    def action_log_interview(self) -> None:
+        app = self.selected_app()
+        if app is None:
+            return
+        form = event_form(
+            f"Interview with {app.company}",
+            self.state.today,
+            kind=str(EventKind.INTERVIEW),
+            extra=("expect", "Decision expected by", None),
+        )
+
+        def logged(result: dict[str, Any] | None) -> None:
+            if result is not None:
+                self._log(
+                    EventKind.INTERVIEW, result["on"], result["note"], expect=result["expect"]
+                )
+
+        self.app.push_screen(form, logged)
+
+    def action_outcome(self) -> None:
+        app = self.selected_app()
+        if app is None:
+            return
+
+        def chosen(outcome: Stage | None) -> None:
+            if outcome is None:
+                return
+            if outcome is Stage.OFFER:
+                form = event_form(
+                    f"Offer from {app.company}",
+                    self.state.today,
+                    kind=str(EventKind.OFFER),
+                    extra=("deadline", "Deadline to answer", None),
+                )
+                self.app.push_screen(form, lambda r: r and self._mark(app, outcome, r))
+            else:
+                self._mark(app, outcome, {"on": self.state.today, "deadline": None})
+
+        self.app.push_screen(OutcomeChooser(app.company, app.stage), chosen)
+
+    def _mark(self, app: Application, outcome: Stage, details: dict[str, Any]) -> None:
+        on, deadline = details["on"], details.get("deadline")
+
+        def decide(a: Application) -> Application:
+            decided = a.moved_to(outcome, on) if a.stage is not outcome else a
+            if outcome is Stage.OFFER:
+                decided = decided.with_event(
+                    Event(EventKind.OFFER, on, note=details.get("note"), deadline=deadline)
+                )
+            return decided
+
+        self.change_app(app.id, decide, f"marked #{app.id} {outcome}")
+        self.notify(f"{app.company}: {outcome}", markup=False)
+
+    def action_new(self) -> None:
+        def submitted(result: dict[str, Any] | None) -> None:
+            if result is None:
+                return
+            fields = {k: result[k] for k in ("url", "location", "salary", "source", "notes")}
+            job = lambda: self.tracker.add(  # noqa: E731
+                result["company"], result["role"], result["stage"], result["on"], **fields
+            )
+            self._save(None, job)
+
+        self.app.push_screen(new_application_form(self.state.today), submitted)
+
+    def action_details(self) -> None:
+        app = self.selected_app()
+        if app is None:
+            return
+        from searchboard.ui.details import DetailsScreen
+
+        self.app.push_screen(DetailsScreen(self, app.id))
+
+    def action_delete(self) -> None:
+        app = self.selected_app()
+        if app is None:
+            return
+
+        def confirmed(yes: bool | None) -> None:
+            if not yes:
+                return
+            self.state.remove(app.id)
+            self.refresh_all({app.stage})
+            self.selected_id = self._selected_after_removal(app.stage)
+            self._save(app.id, lambda: self.tracker.delete(app.id))
+            self.notify(f"Deleted {app.company} (u undoes)", markup=False)
+
+        question = f"Delete #{app.id} {app.company} — {app.role}? Its timeline goes too."
+        self.app.push_screen(ConfirmDialog(question), confirmed)
+
+    def _selected_after_removal(self, stage: Stage) -> int | None:
+        column = self.column(stage)
+        return column.selected_id
+
+    def action_undo(self) -> None:
+        if not self.undo_stack:
+            self.notify("Nothing to undo")
+            return
+        change = self.undo_stack.pop()
+        if change.before is None:
+            self.state.remove(change.app_id)
+            self.refresh_all()
+        else:
+            self._show_app(change.before, change.after)
+        assert self.writer is not None
+        app_id = change.app_id
+        self._pending[app_id] = self._pending.get(app_id, 0) + 1
+
+        def done(undone: Change | None, error: BaseException | None) -> None:
+            self._pending[app_id] -= 1
+            if error is not None or undone is None:
+                self.notify(str(error), severity="error", timeout=8, markup=False)
+                self._reload()
+                return
+            self._reconcile(undone)
+            self.notify(undone.description, markup=False)
+
+        self.writer.submit(lambda: self.tracker.undo(change), done)
+        self.refresh_bindings()
+
+    def action_toggle_agenda(self) -> None:
+        panel = self.query_one(AgendaPanel)
+        panel.display = not panel.display
+        if panel.display:
+            panel.focus()
+        elif self.selected_id is not None:
+            self._select(self.selected_id, focus=True)
+        else:
+            self._focus_first_card()
+
+    def action_toggle_closed(self) -> None:
+        self.state.show_closed = not self.state.show_closed
+        for stage in ALL_STAGES:
+            if stage.is_closed:
+                self.query_one(f"#box-{stage}").display = self.state.show_closed
+        self.refresh_all()
+
+    def action_filter(self) -> None:
+        box = self.query_one("#filter", Input)
+        box.display = True
+        box.focus()
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.state.filter_text = event.value
+        self.refresh_all()
+
+    @on(Input.Submitted, "#filter")
+    def _filter_done(self) -> None:
+        box = self.query_one("#filter", Input)
+        box.display = bool(box.value)
+        self._focus_first_card()
+
+    def on_key(self, event: Any) -> None:
+        box = self.query_one("#filter", Input)
+        if event.key == "escape" and box.has_focus:
+            event.stop()
+            box.value = ""
+            box.display = False
+            self._focus_first_card()
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen())
+
+    async def action_quit(self) -> None:
+        await self.flush_saves()
+        self.app.exit()
+
+    async def flush_saves(self) -> None:
+        """Waits for every queued save to reach the disk."""
+        if self.writer is not None:
+            await asyncio.get_running_loop().run_in_executor(None, self.writer.flush)
+
+    # --- settings (from the palette) -------------------------------------------------------
+
+    def apply_settings(self, changes: dict[str, str]) -> None:
+        def job() -> BoardState:
+            for key, value in changes.items():
+                self.tracker.set_setting(key, value)
+            return self._state_for(self.tracker.snapshot().ordered())
+
+        def done(state: BoardState | None, error: BaseException | None) -> None:
+            if error is not None:
+                self.notify(f"Settings not saved: {error}", severity="error", markup=False)
+                return
+            self._apply_state(state, None)
+            self.notify("Settings saved")
+
+        assert self.writer is not None
+        self.writer.submit(job, done)

@@ -1,0 +1,247 @@
+"""Details of one card: every field (editable), its contacts and its timeline.
+
+Edits go back through the board's `change_app`, so they are saved in order, merged
+with what another process wrote meanwhile, and undoable like any other change.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from searchboard.domain.model import EDITABLE_FIELDS, Application, Contact, Event
+from searchboard.domain.rules import last_contact
+from searchboard.domain.stages import EventKind
+from searchboard.ui.dialogs import ConfirmDialog
+from searchboard.ui.forms import contact_form, event_form
+from searchboard.wording import days_ago
+
+if TYPE_CHECKING:
+    from searchboard.ui.board import BoardScreen
+
+_LOGGABLE = tuple(str(kind) for kind in EventKind if kind is not EventKind.STAGE)
+
+
+class DetailsScreen(Screen[None]):
+    BINDINGS = [
+        Binding("escape", "close", "Back"),
+        Binding("ctrl+s", "save_fields", "Save fields"),
+        Binding("plus,a", "add_event", "Add event"),
+        Binding("e", "edit_event", "Edit event"),
+        Binding("x,delete", "delete_event", "Delete event"),
+        Binding("C", "add_contact", "Add contact"),
+    ]
+
+    def __init__(self, board: BoardScreen, app_id: int) -> None:
+        super().__init__()
+        self.board = board
+        self.app_id = app_id
+
+    @property
+    def application(self) -> Application:
+        return self.board.state.cards[self.app_id].app
+
+    def compose(self) -> ComposeResult:
+        app = self.application
+        yield Static(id="details-title", markup=False)
+        with Horizontal(id="details"):
+            with VerticalScroll(id="details-fields"):
+                for name in EDITABLE_FIELDS:
+                    yield Label(name.capitalize(), classes="form-label")
+                    yield Input(getattr(app, name) or "", id=f"edit-{name}")
+                yield Static("", id="form-error", classes="form-error", markup=False)
+                yield Static("enter or ctrl+s saves the fields", classes="form-hint")
+            with Vertical(id="details-side"):
+                yield Static("Contacts  (C adds one)", classes="section-title")
+                yield Static(id="contacts")
+                yield Static(
+                    "Timeline  (a adds · e edits · x deletes; dates can be backfilled)",
+                    classes="section-title",
+                )
+                yield OptionList(id="timeline")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.show_application()
+        self.query_one("#timeline").focus()
+
+    def show_application(self) -> None:
+        if self.app_id not in self.board.state.cards:
+            self.dismiss(None)
+            return
+        app = self.application
+        contact = last_contact(app)
+        title = Text()
+        title.append(f" #{app.id} ", "reverse bold")
+        title.append(f" {app.company}", "bold")
+        title.append(f" — {app.role}  ·  {app.stage}")
+        if contact:
+            title.append(f"  ·  last contact {days_ago(contact, self.board.state.today)}", "dim")
+        self.query_one("#details-title", Static).update(title)
+        contacts = Text()
+        for person in app.contacts:
+            contacts.append(f"• {person.name}", "bold")
+            extra = ", ".join(part for part in (person.role, person.email) if part)
+            contacts.append(f"  {extra}\n" if extra else "\n")
+        if not app.contacts:
+            contacts.append("none yet", "dim")
+        self.query_one("#contacts", Static).update(contacts)
+        timeline = self.query_one("#timeline", OptionList)
+        keep = timeline.highlighted
+        timeline.clear_options()
+        timeline.add_options([_event_option(event) for event in reversed(app.events)])
+        if app.events:
+            timeline.highlighted = min(keep or 0, len(app.events) - 1)
+
+    def _event_index(self) -> int | None:
+        """Index into application.events of the highlighted row (newest is shown first)."""
+        highlighted = self.query_one("#timeline", OptionList).highlighted
+        if highlighted is None:
+            return None
+        return len(self.application.events) - 1 - highlighted
+
+    def _change(self, transform: Any, description: str) -> None:
+        self.board.change_app(self.app_id, transform, description)
+        self.show_application()
+
+    # --- fields -----------------------------------------------------------------------
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save_fields()
+
+    def action_save_fields(self) -> None:
+        values = {name: self.query_one(f"#edit-{name}", Input).value for name in EDITABLE_FIELDS}
+        try:
+            self.application.edited(**values)  # refused here, in place, if bad
+        except ValueError as error:
+            self.query_one("#form-error", Static).update(str(error).capitalize())
+            return
+        self.query_one("#form-error", Static).update("")
+        self._change(lambda a: a.edited(**values), f"edited #{self.app_id}")
+        self.notify("Saved")
+
+    # --- timeline ---------------------------------------------------------------------
+
+    def action_add_event(self) -> None:
+        form = event_form(
+            "Add an event",
+            self.board.state.today,
+            kind=str(EventKind.NOTE),
+            kinds=_LOGGABLE,
+            extra=("expect", "Decision expected by (interview) / deadline (offer)", None),
+        )
+        self.app.push_screen(form, self._event_from_form)
+
+    def _event_from_form(self, result: dict[str, Any] | None, replacing: int | None = None) -> None:
+        if result is None:
+            return
+        kind = EventKind(result["kind"])
+        extra = result.get("expect")
+        event = Event(
+            kind,
+            result["on"],
+            note=result["note"],
+            expect=extra if kind is EventKind.INTERVIEW else None,
+            deadline=extra if kind is EventKind.OFFER else None,
+        )
+        if replacing is None:
+            self._change(lambda a: a.with_event(event), f"logged {kind} on #{self.app_id}")
+        else:
+            old = self.application.events[replacing]
+            self._change(
+                lambda a: a.with_event_replaced(a.events.index(old), event),
+                f"edited an event of #{self.app_id}",
+            )
+
+    def action_edit_event(self) -> None:
+        index = self._event_index()
+        if index is None:
+            return
+        old = self.application.events[index]
+        if old.kind is EventKind.STAGE:
+            form = event_form(
+                f"Move to {old.stage}", self.board.state.today, on=old.date, note=old.note or ""
+            )
+            self.app.push_screen(form, lambda r: self._restage(index, old, r))
+            return
+        form = event_form(
+            "Edit event",
+            self.board.state.today,
+            kind=str(old.kind),
+            kinds=_LOGGABLE,
+            on=old.date,
+            note=old.note or "",
+            extra=(
+                "expect",
+                "Decision expected by (interview) / deadline (offer)",
+                old.expect or old.deadline,
+            ),
+        )
+        self.app.push_screen(form, lambda r: self._event_from_form(r, replacing=index))
+
+    def _restage(self, index: int, old: Event, result: dict[str, Any] | None) -> None:
+        if result is None:
+            return
+        new = Event(EventKind.STAGE, result["on"], note=result["note"], stage=old.stage)
+        self._change(
+            lambda a: a.with_event_replaced(a.events.index(old), new),
+            f"edited an event of #{self.app_id}",
+        )
+
+    def action_delete_event(self) -> None:
+        index = self._event_index()
+        if index is None:
+            return
+        old = self.application.events[index]
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self._change(
+                    lambda a: a.without_event(a.events.index(old)),
+                    f"deleted an event of #{self.app_id}",
+                )
+
+        self.app.push_screen(
+            ConfirmDialog(f"Delete the {old.kind} event of {old.date}?"), confirmed
+        )
+
+    # --- contacts ---------------------------------------------------------------------
+
+    def action_add_contact(self) -> None:
+        def added(result: dict[str, str] | None) -> None:
+            if result is None:
+                return
+            contact = Contact(
+                result["name"].strip(),
+                result["email"].strip() or None,
+                result["role"].strip() or None,
+            )
+            self._change(lambda a: a.with_contact(contact), f"added a contact to #{self.app_id}")
+
+        self.app.push_screen(contact_form(), added)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+def _event_option(event: Event) -> Option:
+    text = Text()
+    text.append(f"{event.date}  ", "bold")
+    text.append(str(event.kind))
+    if event.stage:
+        text.append(f" → {event.stage}")
+    if event.expect:
+        text.append(f"  (decision expected {event.expect})", "dim")
+    if event.deadline:
+        text.append(f"  (deadline {event.deadline})", "dim")
+    if event.note:
+        text.append(f" — {event.note}", "italic")
+    return Option(text)

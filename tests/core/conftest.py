@@ -1,0 +1,150 @@
+"""Fixtures for the core tests: a holiday cache, data files, and the command line.
+
+Helpers that several test modules use are handed out as fixtures (this folder is not
+a package, so test modules cannot import from here).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from searchboard.domain.calendar import BusinessCalendar
+from searchboard.domain.settings import Settings
+from searchboard.holiday_source import business_calendar
+
+
+@pytest.fixture(scope="session")
+def holiday_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One holiday cache for the whole run: working out a year's holidays is slow."""
+    return tmp_path_factory.mktemp("holiday-cache")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_environment(
+    monkeypatch: pytest.MonkeyPatch, holiday_cache_dir: Path, tmp_path: Path
+) -> None:
+    """No test reads or writes the user's real cache, data file or clock override."""
+    monkeypatch.setenv("SEARCHBOARD_CACHE_DIR", str(holiday_cache_dir))
+    monkeypatch.delenv("SEARCHBOARD_DB", raising=False)
+    monkeypatch.delenv("SEARCHBOARD_TODAY", raising=False)
+    # platformdirs would fall back to these if a test forgot --db: keep them in tmp.
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
+    monkeypatch.setenv("PYTHONIOENCODING", "utf-8")
+
+
+@pytest.fixture
+def us() -> BusinessCalendar:
+    return business_calendar("US", None)
+
+
+@pytest.fixture
+def calendar_for() -> Callable[..., BusinessCalendar]:
+    def make(country: str = "US", subdiv: str | None = None, days_off=()) -> BusinessCalendar:
+        return business_calendar(country, subdiv, tuple(days_off))
+
+    return make
+
+
+@pytest.fixture
+def settings() -> Settings:
+    return Settings()
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    """A data file path whose folder does not exist yet."""
+    return tmp_path / "data" / "searchboard.json"
+
+
+class CliResult:
+    def __init__(self, completed: subprocess.CompletedProcess[str]) -> None:
+        self.returncode = completed.returncode
+        self.stdout = completed.stdout
+        self.stderr = completed.stderr
+        self.args = completed.args
+
+    def json(self):
+        return json.loads(self.stdout)
+
+    def __repr__(self) -> str:
+        return (
+            f"CliResult(rc={self.returncode}, args={self.args[3:]!r},\n"
+            f"  stdout={self.stdout!r},\n  stderr={self.stderr!r})"
+        )
+
+
+@pytest.fixture
+def cli(db: Path) -> Callable[..., CliResult]:
+    """Runs `python -m searchboard --db DB [--today D] ARGS…` in a subprocess.
+
+    `today=None` leaves --today out; `use_db=False` leaves --db out; `env` adds to the
+    environment.
+    """
+
+    def run(
+        *args: str,
+        today: str | None = "2026-11-25",
+        db_path: Path | None = None,
+        use_db: bool = True,
+        env: dict[str, str] | None = None,
+        check: bool = False,
+    ) -> CliResult:
+        argv = [sys.executable, "-m", "searchboard"]
+        if use_db:
+            argv += ["--db", str(db_path or db)]
+        if today is not None:
+            argv += ["--today", today]
+        argv += list(args)
+        full_env = dict(os.environ)
+        if env:
+            full_env.update(env)
+        completed = subprocess.run(
+            argv, capture_output=True, text=True, env=full_env, timeout=60, encoding="utf-8"
+        )
+        result = CliResult(completed)
+        if check:
+            assert result.returncode == 0, result
+        return result
+
+    return run
+
+
+@pytest.fixture
+def assert_refused() -> Callable[..., None]:
+    """Checks the contract for bad input: exit 2, one line on stderr, no traceback."""
+
+    def check(result: CliResult, status: int = 2, mentions: str | None = None) -> None:
+        assert result.returncode == status, result
+        lines = result.stderr.splitlines()
+        assert len(lines) == 1, result
+        assert lines[0].strip(), result
+        assert "Traceback" not in result.stderr, result
+        if mentions is not None:
+            assert mentions.lower() in result.stderr.lower(), result
+
+    return check
+
+
+@pytest.fixture
+def file_state() -> Callable[[Path], dict[str, bytes]]:
+    """Every file in a data file's folder (except the lock) with its bytes."""
+
+    def state(path: Path) -> dict[str, bytes]:
+        folder = path.parent
+        if not folder.exists():
+            return {}
+        return {
+            child.name: child.read_bytes()
+            for child in sorted(folder.iterdir())
+            if child.is_file() and not child.name.endswith(".lock")
+        }
+
+    return state
