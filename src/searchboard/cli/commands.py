@@ -225,7 +225,9 @@ def _fields(args: Namespace, names: tuple[str, ...]) -> dict[str, str | None]:
 
 
 def _print_json(data: object) -> None:
-    print(json.dumps(data, indent=2, ensure_ascii=False))
+    # Indented for a person at a terminal; compact (and quicker) for a program.
+    indent = 2 if sys.stdout.isatty() else None
+    print(json.dumps(data, indent=indent, ensure_ascii=False))
 
 
 def _write_new_file(path: Path, text: str) -> None:

@@ -14,9 +14,8 @@ import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from filelock import FileLock, Timeout
 from tinydb import TinyDB
 from tinydb.table import Document, Table
 
@@ -24,6 +23,9 @@ from searchboard.domain.model import Application, InvalidData
 from searchboard.domain.settings import Settings
 from searchboard.storage.atomic_json import AtomicJSONStorage, FileSignature
 from searchboard.storage.errors import DataFileError, LockTimeout
+
+if TYPE_CHECKING:
+    from filelock import BaseFileLock
 
 SCHEMA_VERSION = 1
 LOCK_TIMEOUT_SECONDS = 15.0
@@ -115,7 +117,7 @@ class Store:
         self.path = Path(path)
         self._storage = AtomicJSONStorage(self.path, backups=backups)
         self._db = TinyDB(storage=_Shared, shared=self._storage)
-        self._lock = FileLock(str(self.path) + ".lock", timeout=LOCK_TIMEOUT_SECONDS)
+        self._lock: BaseFileLock | None = None  # made on the first change: reads need none
         self._snapshot: Snapshot | None = None
 
     def changed_on_disk(self) -> bool:
@@ -139,13 +141,18 @@ class Store:
 
         If the block raises, nothing is saved and the file is untouched.
         """
+        from filelock import FileLock, Timeout  # deferred: `searchboard today` only reads
+
         self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if self._lock is None:
+            self._lock = FileLock(str(self.path) + ".lock", timeout=LOCK_TIMEOUT_SECONDS)
+        lock = self._lock
         try:
-            self._lock.acquire()
+            lock.acquire()
         except Timeout:
             raise LockTimeout(
                 f"{self.path} is locked by another searchboard process (waited "
-                f"{LOCK_TIMEOUT_SECONDS:.0f}s); try again, or remove {self._lock.lock_file} "
+                f"{LOCK_TIMEOUT_SECONDS:.0f}s); try again, or remove {lock.lock_file} "
                 f"if no other searchboard is running"
             ) from None
         try:
@@ -165,7 +172,7 @@ class Store:
             self._snapshot = None
             raise
         finally:
-            self._lock.release()
+            lock.release()
 
 
 class _Shared(AtomicJSONStorage):
