@@ -34,6 +34,7 @@ from searchboard.ui.header import DayHeader
 from searchboard.ui.writer import OrderedWriter
 
 POLL_SECONDS = 1.5  # how often to look for changes made by another process
+MIN_COLUMN_WIDTH = 24  # narrower than this, columns keep this width and the board scrolls
 _QUICK_LOGS = {
     "log_thank_you": EventKind.THANK_YOU,
     "log_follow_up": EventKind.FOLLOW_UP,
@@ -458,7 +459,20 @@ class BoardScreen(Screen[None]):
         for stage in ALL_STAGES:
             if stage.is_closed:
                 self.query_one(f"#box-{stage}").display = self.state.show_closed
+        self._fit_columns()
         self.refresh_all()
+
+    def on_resize(self) -> None:
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Columns share the width; when they would be too narrow, they keep a readable
+        width and the board scrolls sideways instead."""
+        count = len(self.state.stages)
+        roomy = self.size.width // max(count, 1) >= MIN_COLUMN_WIDTH + 1
+        for stage in self.state.stages:
+            box = self.query_one(f"#box-{stage}")
+            box.styles.width = "1fr" if roomy else MIN_COLUMN_WIDTH
 
     def action_filter(self) -> None:
         box = self.query_one("#filter", Input)

@@ -1,0 +1,306 @@
+"""The data file (SPEC §7): created safely, saved atomically, backed up, never
+overwritten when it cannot be read, and shared safely between two processes."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from datetime import date
+
+import pytest
+
+from searchboard.domain.model import new_application
+from searchboard.domain.settings import Settings
+from searchboard.domain.stages import Stage
+from searchboard.storage import SCHEMA_VERSION, DataFileError, Store
+from searchboard.tracker import Tracker, UserError
+
+D = date.fromisoformat
+TODAY = D("2026-11-25")
+
+
+def add(store: Store, company: str, stage: Stage = Stage.APPLIED) -> int:
+    with store.transaction() as tx:
+        app_id = tx.allocate_id()
+        tx.put(new_application(app_id, company, "Engineer", stage, TODAY))
+    return app_id
+
+
+def mode(path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+# --- creation ---------------------------------------------------------------------------
+
+
+def test_first_change_creates_the_file_and_its_folder(db):
+    assert not db.parent.exists()
+    store = Store(db)
+    assert store.load().applications == {}
+    add(store, "Acme")
+    assert db.is_file()
+    assert mode(db) == 0o600
+    reread = Store(db).load()
+    assert [app.company for app in reread.ordered()] == ["Acme"]
+
+
+def test_file_stays_private_after_every_save(db):
+    store = Store(db)
+    for n in range(3):
+        add(store, f"Co{n}")
+        assert mode(db) == 0o600
+    for backup in db.parent.glob(f"{db.name}.bak.*"):
+        assert mode(backup) == 0o600, backup
+
+
+def test_a_file_with_loose_permissions_is_made_private_on_save(db):
+    db.parent.mkdir(parents=True)
+    db.write_text("{}")
+    db.chmod(0o644)
+    add(Store(db), "Acme")
+    assert mode(db) == 0o600
+
+
+def test_the_file_records_its_schema_version(db):
+    add(Store(db), "Acme")
+    raw = json.loads(db.read_text())
+    assert raw["meta"]["1"]["schema"] == SCHEMA_VERSION
+
+
+# --- atomic saves and backups -------------------------------------------------------------
+
+
+def test_saves_leave_no_temporary_files(db):
+    store = Store(db)
+    for n in range(4):
+        add(store, f"Co{n}")
+    names = sorted(p.name for p in db.parent.iterdir())
+    leftovers = [n for n in names if n.endswith(".tmp") or n.startswith(".")]
+    assert leftovers == []
+    assert set(names) <= {db.name, f"{db.name}.lock"} | {f"{db.name}.bak.{n}" for n in range(1, 6)}
+
+
+def test_a_failed_save_leaves_the_old_file_whole(db, monkeypatch):
+    store = Store(db)
+    add(store, "Acme")
+    before = db.read_bytes()
+
+    def broken_fsync(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", broken_fsync)
+    with pytest.raises(OSError):
+        add(store, "Globex")
+    monkeypatch.undo()
+    assert db.read_bytes() == before
+    assert not [p for p in db.parent.iterdir() if p.name.endswith(".tmp")]
+    # The store is still usable, and does not believe Globex was saved.
+    assert [a.company for a in Store(db).load().ordered()] == ["Acme"]
+    assert [a.company for a in store.load().ordered()] == ["Acme"]
+    add(store, "Initech")
+    assert [a.company for a in Store(db).load().ordered()] == ["Acme", "Initech"]
+
+
+def test_a_transaction_that_raises_saves_nothing(db):
+    store = Store(db)
+    add(store, "Acme")
+    before = db.read_bytes()
+    with pytest.raises(RuntimeError), store.transaction() as tx:
+        tx.put(new_application(tx.allocate_id(), "Globex", "Engineer", Stage.APPLIED, TODAY))
+        raise RuntimeError("changed my mind")
+    assert db.read_bytes() == before
+    assert [a.company for a in store.load().ordered()] == ["Acme"]
+    # The id handed out in the failed transaction was not saved as used, which is fine;
+    # what matters is that the next add works and ids stay distinct.
+    assert add(store, "Initech") == 2
+
+
+def test_backups_rotate_and_keep_five(db):
+    store = Store(db)
+    versions = []
+    for n in range(8):
+        add(store, f"Co{n}")
+        versions.append(db.read_bytes())
+    backups = sorted(p.name for p in db.parent.glob(f"{db.name}.bak.*"))
+    assert backups == [f"{db.name}.bak.{n}" for n in range(1, 6)]
+    # .bak.1 is the version before the current one, .bak.2 the one before that, …
+    for n in range(1, 6):
+        assert (db.parent / f"{db.name}.bak.{n}").read_bytes() == versions[-1 - n]
+
+
+def test_a_backup_can_be_restored(db):
+    store = Store(db)
+    add(store, "Acme")
+    add(store, "Globex")
+    restored = db.parent / "restored.json"
+    restored.write_bytes((db.parent / f"{db.name}.bak.1").read_bytes())
+    assert [a.company for a in Store(restored).load().ordered()] == ["Acme"]
+
+
+# --- files that cannot be read are refused and left alone ------------------------------------
+
+UNREADABLE = {
+    "corrupt": b'{"applications": {"1": {"company": "Ac',
+    "empty": b"",
+    "whitespace": b"  \n",
+    "a list": b"[1, 2, 3]",
+    "a string": b'"hello"',
+    "tables of numbers": b'{"applications": [1, 2]}',
+    "apps without schema": json.dumps(
+        {"applications": {"1": {"company": "Acme", "role": "x", "stage": "applied"}}}
+    ).encode(),
+    "a bad application": json.dumps(
+        {
+            "meta": {"1": {"schema": 1, "next_id": 2}},
+            "applications": {"1": {"company": "Acme", "role": "x", "stage": "limbo"}},
+        }
+    ).encode(),
+    "another TinyDB app": json.dumps(
+        {"_default": {"1": {"title": "Buy milk", "done": False}}}
+    ).encode(),
+    "another app's tables": json.dumps({"users": {"1": {"name": "ann"}}}).encode(),
+    "newer schema": json.dumps(
+        {
+            "meta": {"1": {"schema": SCHEMA_VERSION + 1, "next_id": 2}},
+            "applications": {"1": {"company": "Acme", "role": "x", "stage": "applied"}},
+        }
+    ).encode(),
+    "unknown schema": json.dumps({"meta": {"1": {"schema": "two", "next_id": 1}}}).encode(),
+}
+
+
+@pytest.fixture(params=sorted(UNREADABLE))
+def unreadable(request, db):
+    db.parent.mkdir(parents=True, exist_ok=True)
+    db.write_bytes(UNREADABLE[request.param])
+    db.chmod(0o600)
+    return db
+
+
+def test_unreadable_file_is_refused_naming_it(unreadable, file_state):
+    before = file_state(unreadable)
+    with pytest.raises(DataFileError) as refused:
+        Store(unreadable).load()
+    assert str(unreadable) in str(refused.value)
+    with pytest.raises(DataFileError):
+        add(Store(unreadable), "Acme")
+    tracker = Tracker(Store(unreadable), TODAY)
+    with pytest.raises(DataFileError):
+        tracker.add("Acme", "Engineer")
+    with pytest.raises(DataFileError):
+        tracker.set_setting("weekly_goal", "3")
+    assert file_state(unreadable) == before  # byte-identical, and no backup made
+
+
+def test_newer_schema_message_says_to_upgrade(db):
+    db.parent.mkdir(parents=True)
+    db.write_bytes(UNREADABLE["newer schema"])
+    with pytest.raises(DataFileError, match="newer"):
+        Store(db).load()
+
+
+@pytest.mark.parametrize("command", [["list"], ["today"], ["add", "Acme", "Engineer"],
+                                     ["config", "weekly_goal", "3"], ["move", "1", "offer"]])
+def test_unreadable_file_via_the_command_line(cli, db, file_state, command):
+    for kind in ("corrupt", "newer schema", "another TinyDB app"):
+        db.parent.mkdir(parents=True, exist_ok=True)
+        db.write_bytes(UNREADABLE[kind])
+        before = file_state(db)
+        result = cli(*command)
+        assert result.returncode == 1, result
+        assert str(db) in result.stderr
+        assert "Traceback" not in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1, result
+        assert file_state(db) == before
+
+
+def test_an_empty_tinydb_file_is_accepted(db):
+    db.parent.mkdir(parents=True)
+    db.write_text('{"_default": {}}')
+    assert add(Store(db), "Acme") == 1
+    assert [a.company for a in Store(db).load().ordered()] == ["Acme"]
+
+
+# --- ids ----------------------------------------------------------------------------------
+
+
+def test_ids_are_never_reused_after_a_delete(db):
+    store = Store(db)
+    assert [add(store, name) for name in ("A", "B", "C")] == [1, 2, 3]
+    with store.transaction() as tx:
+        tx.delete(3)
+    assert add(store, "D") == 4
+    with store.transaction() as tx:
+        for app_id in list(tx.applications):
+            tx.delete(app_id)
+    # Even a new Store on the same file, with every application gone, goes on counting.
+    assert Store(db).load().applications == {}
+    assert Store(db).load().next_id == 5
+    assert add(Store(db), "E") == 5
+
+
+def test_tracker_never_reuses_ids(db):
+    tracker = Tracker(Store(db), TODAY)
+    first = tracker.add("Acme", "Engineer").app_id
+    tracker.delete(first)
+    assert tracker.add("Globex", "Engineer").app_id == first + 1
+
+
+# --- two processes on one file ---------------------------------------------------------------
+
+
+def test_a_change_by_one_store_is_seen_by_the_other(db):
+    board, cli = Store(db), Store(db)
+    add(board, "Acme")
+    assert board.load().applications and cli.load().applications
+    add(cli, "Globex")
+    assert [a.company for a in board.load().ordered()] == ["Acme", "Globex"]
+
+
+def test_a_stale_store_does_not_lose_the_other_change(db):
+    first, second = Store(db), Store(db)
+    add(first, "Acme")
+    second.load()  # second has read the file…
+    add(first, "Globex")  # …then first changes it…
+    add(second, "Initech")  # …and second writes without reloading by hand.
+    companies = sorted(a.company for a in Store(db).load().ordered())
+    assert companies == ["Acme", "Globex", "Initech"]
+    ids = sorted(Store(db).load().applications)
+    assert ids == [1, 2, 3]
+
+
+def test_two_trackers_changing_one_application_keep_both_changes(db):
+    one = Tracker(Store(db), TODAY)
+    two = Tracker(Store(db), TODAY)
+    app_id = one.add("Acme", "Engineer").app_id
+    two.get(app_id)  # the second window shows the card…
+    one.edit(app_id, salary="120k")  # …the first edits it…
+    two.move(app_id, Stage.SCREENING)  # …and the second moves it.
+    app = Tracker(Store(db), TODAY).get(app_id)
+    assert app.salary == "120k"
+    assert app.stage is Stage.SCREENING
+
+
+def test_settings_changed_by_one_store_are_seen_by_the_other(db):
+    first, second = Store(db), Store(db)
+    add(first, "Acme")
+    second.load()
+    with first.transaction() as tx:
+        tx.set_settings(Settings(country="GB", weekly_goal=3))
+    assert second.load().settings.country == "GB"
+    add(second, "Globex")
+    assert Store(db).load().settings.weekly_goal == 3
+
+
+def test_undo_is_refused_after_another_process_changed_the_card(db):
+    one = Tracker(Store(db), TODAY)
+    two = Tracker(Store(db), TODAY)
+    app_id = one.add("Acme", "Engineer").app_id
+    moved = one.move(app_id, Stage.SCREENING)
+    two.edit(app_id, notes="call Tuesday")
+    with pytest.raises(UserError):
+        one.undo(moved)
+    app = Tracker(Store(db), TODAY).get(app_id)
+    assert app.stage is Stage.SCREENING
+    assert app.notes == "call Tuesday"
