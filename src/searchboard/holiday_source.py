@@ -19,15 +19,11 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
-from searchboard.domain.calendar import BusinessCalendar, ClosedDays
+from searchboard.domain.calendar import BusinessCalendar, ClosedDays, UnknownRegion
 
 CACHE_FORMAT = 1
 # Years worked out together on a cache miss: most rules look a few weeks either side.
 _NEIGHBOUR_YEARS = 1
-
-
-class UnknownRegion(ValueError):
-    """A country or subdivision that the `holidays` package does not know."""
 
 
 def business_calendar(

@@ -12,10 +12,11 @@ from typing import TypeVar
 
 from searchboard.cli import render
 from searchboard.cli.parser import UsageError
+from searchboard.domain.calendar import UnknownRegion
 from searchboard.domain.dates import parse_date
 from searchboard.domain.model import OPTIONAL_FIELDS
 from searchboard.domain.rules import open_items
-from searchboard.domain.settings import SETTING_KEYS
+from searchboard.domain.settings import SETTING_KEYS, Settings
 from searchboard.domain.stages import EventKind, Stage, parse_event_kind, parse_stage
 from searchboard.tracker import Tracker
 
@@ -143,7 +144,7 @@ def export(tracker: Tracker, args: Namespace) -> int:
     else:
         text = interchange.export_json(SCHEMA_VERSION, snapshot.settings, snapshot.ordered())
     if args.output:
-        _write_new_file(Path(args.output), text)
+        _write_export(Path(args.output), text, tracker.store.path)
         print(f"exported {len(snapshot.applications)} applications to {args.output}")
     else:
         sys.stdout.write(text)
@@ -165,7 +166,9 @@ def import_(tracker: Tracker, args: Namespace) -> int:
             imported, settings = interchange.read_json(text, SCHEMA_VERSION)
         else:
             imported, settings = interchange.read_csv(text, tracker.today), None
-    except interchange.ImportRefused as error:
+        if settings is not None:
+            _check_region_of(settings)
+    except (interchange.ImportRefused, UnknownRegion) as error:
         raise UsageError(f"{path}: {error}; nothing was imported") from None
     added, applied_settings = tracker.import_applications(imported, settings)
     print(f"imported {len(added)} applications from {path}")
@@ -195,6 +198,12 @@ COMMANDS: dict[str, Command] = {
 
 
 # --- reading arguments ---------------------------------------------------------------------
+
+
+def _check_region_of(settings: Settings) -> None:
+    from searchboard.holiday_source import check_region
+
+    check_region(settings.country, settings.subdiv)
 
 
 def _id(text: str) -> int:
@@ -230,8 +239,13 @@ def _print_json(data: object) -> None:
     print(json.dumps(data, indent=indent, ensure_ascii=False))
 
 
-def _write_new_file(path: Path, text: str) -> None:
-    """Writes an export; refuses to write over the data file itself."""
+def _write_export(path: Path, text: str, data_file: Path) -> None:
+    """Writes an export; refuses to write over the data file or its backups."""
+    target = path.expanduser().resolve()
+    guarded = data_file.expanduser().resolve()
+    is_backup = target.parent == guarded.parent and target.name.startswith(guarded.name + ".")
+    if target == guarded or is_backup:
+        raise UsageError(f"{path} is the data file (or one of its backups); export elsewhere")
     try:
         path.write_text(text, encoding="utf-8")
     except OSError as error:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from searchboard.cli.commands import COMMANDS
 from searchboard.cli.parser import UsageError, build_parser
+from searchboard.domain.calendar import UnknownRegion
 from searchboard.domain.dates import parse_date
 from searchboard.storage import DataFileError
 from searchboard.tracker import RegionOverride, Tracker, UserError
@@ -25,7 +26,7 @@ def main(argv: list[str] | None = None) -> int:
             return _open_board(args)
         tracker = make_tracker(args)
         return COMMANDS[args.command](tracker, args)
-    except (UsageError, UserError) as error:
+    except (UsageError, UserError, UnknownRegion) as error:
         return _fail(str(error), EXIT_BAD_INPUT)
     except DataFileError as error:
         return _fail(str(error), EXIT_DATA_FILE)
@@ -34,6 +35,14 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt:
         return 130
+    except Exception as error:  # a bug: one line for the user, the traceback on request
+        if os.environ.get("SEARCHBOARD_DEBUG"):
+            raise
+        return _fail(
+            f"unexpected error: {type(error).__name__}: {error} "
+            "(nothing was changed; SEARCHBOARD_DEBUG=1 shows the details)",
+            EXIT_DATA_FILE,
+        )
 
 
 def _fail(message: str, status: int) -> int:

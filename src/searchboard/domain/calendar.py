@@ -30,6 +30,10 @@ class ClosedDays:
 YearLoader = Callable[[int], ClosedDays]
 
 
+class UnknownRegion(ValueError):
+    """A country or subdivision for which no holidays are known."""
+
+
 class BusinessCalendar:
     """Answers 'is this a business day' and 'what is the n-th business day after'."""
 

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def parse_date(text: str) -> date:
     """A date written as YYYY-MM-DD, or ValueError saying what is wrong."""
     cleaned = text.strip()
     try:
-        if len(cleaned) != 10:
+        if not _ISO_DATE.fullmatch(cleaned):  # fromisoformat also takes 2026-W48-2
             raise ValueError
         return date.fromisoformat(cleaned)
     except ValueError:

@@ -35,6 +35,8 @@ class Contact:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Contact:
+        if not isinstance(data, Mapping):
+            raise InvalidData("a contact must be an object")
         name = _text(data, "name")
         if not name:
             raise InvalidData("a contact needs a name")
@@ -68,7 +70,8 @@ class Event:
     def from_dict(cls, data: Mapping[str, Any]) -> Event:
         # The fast path: loading thousands of applications is mostly reading events.
         if isinstance(data, dict):
-            kind = _EVENT_KINDS.get(data.get("kind"))  # type: ignore[arg-type]
+            raw_kind = data.get("kind")
+            kind = _EVENT_KINDS.get(raw_kind) if isinstance(raw_kind, str) else None
             day = data.get("date")
             if kind is not None and kind is not EventKind.STAGE and _is_iso_date(day):
                 expect, deadline = data.get("expect"), data.get("deadline")

@@ -186,7 +186,8 @@ def _schema_of(raw: dict[str, Any]) -> int:
     """The file's schema version; an empty file is taken to be of the current one."""
     if not raw.get(_META):
         return SCHEMA_VERSION
-    schema = raw[_META].get(str(_ONE), {}).get("schema")
+    meta = raw[_META].get(str(_ONE))
+    schema = meta.get("schema") if isinstance(meta, dict) else None
     return schema if isinstance(schema, int) and not isinstance(schema, bool) else -1
 
 
