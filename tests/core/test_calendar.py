@@ -29,7 +29,7 @@ def weekends_only(year: int) -> ClosedDays:
     return ClosedDays(year=year, closed=closed)
 
 
-# --- named holidays ---------------------------------------------------------------------
+# --- named holidays ---------------------------------------------------------------------------
 
 
 def test_us_thanksgiving_is_not_a_business_day(us):
@@ -124,7 +124,7 @@ def test_unknown_subdivision_is_refused():
         business_calendar("US", "XX").is_business_day(D("2026-01-05"))
 
 
-# --- the user's days off ----------------------------------------------------------------
+# --- the user's days off ----------------------------------------------------------------------
 
 
 def test_days_off_are_skipped(calendar_for):
@@ -143,7 +143,7 @@ def test_days_off_on_a_synthetic_calendar():
     assert cal.add_business_days(D("2026-03-03"), 3) == D("2026-03-09")
 
 
-# --- n = 0, between, long spans ---------------------------------------------------------
+# --- n = 0, between, long spans ---------------------------------------------------------------
 
 
 def test_n_zero_is_the_day_itself_when_it_is_a_business_day(us):
@@ -192,7 +192,7 @@ def test_business_days_in_week(us):
     assert week == [D("2026-11-23"), D("2026-11-24"), D("2026-11-25"), D("2026-11-27")]
 
 
-# --- the on-disk holiday cache -----------------------------------------------------------
+# --- the on-disk holiday cache ----------------------------------------------------------------
 
 
 def test_cache_is_written_and_reused(tmp_path, monkeypatch):
@@ -218,9 +218,7 @@ def test_damaged_cache_is_ignored(tmp_path, monkeypatch):
     assert cal.holiday_name(D("2026-11-26")) == "Thanksgiving Day"
     # A cache entry of the wrong shape is worked out again, too.
     cache_file.write_text(json.dumps({"format": 1, "years": {"2026": {"closed": "x"}}}))
-    assert business_calendar("US", None).add_business_days(D("2026-11-25"), 1) == D(
-        "2026-11-27"
-    )
+    assert business_calendar("US", None).add_business_days(D("2026-11-25"), 1) == D("2026-11-27")
 
 
 def test_empty_cache_dir_disables_the_cache(tmp_path, monkeypatch):
@@ -231,7 +229,7 @@ def test_empty_cache_dir_disables_the_cache(tmp_path, monkeypatch):
     assert list(tmp_path.iterdir()) == []
 
 
-# --- properties against the holidays package ----------------------------------------------
+# --- properties against the holidays package --------------------------------------------------
 
 REGIONS = [
     ("US", None),
@@ -255,9 +253,7 @@ def ours(country: str, subdiv: str | None) -> BusinessCalendar:
 
 dates = st.dates(min_value=date(2020, 1, 1), max_value=date(2030, 12, 31))
 regions = st.sampled_from(REGIONS)
-PROPERTY = settings(
-    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
+PROPERTY = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @PROPERTY

@@ -49,7 +49,7 @@ def due(items, kind: ItemKind) -> date:
     return found[0]
 
 
-# --- thank-you notes ------------------------------------------------------------------
+# --- thank-you notes --------------------------------------------------------------------------
 
 
 def test_thank_you_is_due_the_next_business_day_after_an_interview(us):
@@ -86,7 +86,7 @@ def test_each_new_interview_needs_its_own_thank_you(us):
     assert due(items_of(app, us, "2026-11-16"), K.THANK_YOU) == D("2026-11-17")
 
 
-# --- interviews ---------------------------------------------------------------------------
+# --- interviews -------------------------------------------------------------------------------
 
 
 def test_a_future_interview_is_an_item_and_needs_no_thank_you_yet(us):
@@ -108,7 +108,7 @@ def test_a_past_interview_is_no_longer_an_item(us):
     assert K.INTERVIEW not in kinds(items_of(app, us, "2026-12-03"))
 
 
-# --- follow-ups -----------------------------------------------------------------------------
+# --- follow-ups -------------------------------------------------------------------------------
 
 
 def test_follow_up_after_a_stated_decision_date(us):
@@ -246,7 +246,7 @@ def test_a_reopened_card_has_items_again(us):
     assert K.THANK_YOU in kinds(items_of(back, us, "2027-01-06"))
 
 
-# --- offers ---------------------------------------------------------------------------------------
+# --- offers -----------------------------------------------------------------------------------
 
 
 def test_offer_deadline(us):
@@ -264,9 +264,7 @@ def test_offer_deadline(us):
 
 
 def test_offer_without_deadline_or_outside_offer_stage_has_no_deadline_item(us):
-    no_deadline = log(
-        card(Stage.OFFER, "2026-11-20"), EventKind.OFFER, "2026-11-20"
-    )
+    no_deadline = log(card(Stage.OFFER, "2026-11-20"), EventKind.OFFER, "2026-11-20")
     assert items_of(no_deadline, us, "2026-11-23") == []
     still_interviewing = log(
         interviewed("2026-11-10"), EventKind.OFFER, "2026-11-20", deadline="2026-12-04"
@@ -322,7 +320,7 @@ def test_items_are_sorted_by_due_date(us):
     assert [item.due for item in items] == sorted(item.due for item in items)
 
 
-# --- the agenda -----------------------------------------------------------------------------------
+# --- the agenda -------------------------------------------------------------------------------
 
 
 def test_agenda_sections(us):
@@ -381,7 +379,7 @@ def test_agenda_to_dict_shape(us):
     assert set(data["keep_applying"]) == {"goal", "applied_this_week", "last_applied", "behind"}
 
 
-# --- keep applying ----------------------------------------------------------------------------------
+# --- keep applying ----------------------------------------------------------------------------
 
 
 def applied_on(*days: str) -> list[Application]:
@@ -455,12 +453,13 @@ def test_keep_applying_goal_comes_from_settings(us):
 
 
 def test_keep_applying_off_hides_it(us):
-    agenda = build_agenda(applied_on("2026-11-16"), us, Settings(keep_applying=False), D("2026-11-18"))
+    off = Settings(keep_applying=False)
+    agenda = build_agenda(applied_on("2026-11-16"), us, off, D("2026-11-18"))
     assert agenda.keep_applying is None
     assert agenda.to_dict()["keep_applying"] is None
 
 
-# --- the brief line --------------------------------------------------------------------------------
+# --- the brief line ---------------------------------------------------------------------------
 
 
 def brief_scenario() -> list[Application]:

@@ -31,7 +31,7 @@ def mode(path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 
 
-# --- creation ---------------------------------------------------------------------------
+# --- creation ---------------------------------------------------------------------------------
 
 
 def test_first_change_creates_the_file_and_its_folder(db):
@@ -68,7 +68,7 @@ def test_the_file_records_its_schema_version(db):
     assert raw["meta"]["1"]["schema"] == SCHEMA_VERSION
 
 
-# --- atomic saves and backups -------------------------------------------------------------
+# --- atomic saves and backups -----------------------------------------------------------------
 
 
 def test_saves_leave_no_temporary_files(db):
@@ -138,7 +138,7 @@ def test_a_backup_can_be_restored(db):
     assert [a.company for a in Store(restored).load().ordered()] == ["Acme"]
 
 
-# --- files that cannot be read are refused and left alone ------------------------------------
+# --- files that cannot be read are refused and left alone -------------------------------------
 
 UNREADABLE = {
     "corrupt": b'{"applications": {"1": {"company": "Ac',
@@ -167,6 +167,15 @@ UNREADABLE = {
         }
     ).encode(),
     "unknown schema": json.dumps({"meta": {"1": {"schema": "two", "next_id": 1}}}).encode(),
+    "meta that is not an object": json.dumps({"meta": {"1": "schema one"}}).encode(),
+    "contacts that are not objects": json.dumps(
+        {
+            "meta": {"1": {"schema": 1, "next_id": 2}},
+            "applications": {
+                "1": {"company": "Acme", "role": "x", "stage": "applied", "contacts": ["Ann"]}
+            },
+        }
+    ).encode(),
 }
 
 
@@ -200,8 +209,16 @@ def test_newer_schema_message_says_to_upgrade(db):
         Store(db).load()
 
 
-@pytest.mark.parametrize("command", [["list"], ["today"], ["add", "Acme", "Engineer"],
-                                     ["config", "weekly_goal", "3"], ["move", "1", "offer"]])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["list"],
+        ["today"],
+        ["add", "Acme", "Engineer"],
+        ["config", "weekly_goal", "3"],
+        ["move", "1", "offer"],
+    ],
+)
 def test_unreadable_file_via_the_command_line(cli, db, file_state, command):
     for kind in ("corrupt", "newer schema", "another TinyDB app"):
         db.parent.mkdir(parents=True, exist_ok=True)
@@ -222,7 +239,7 @@ def test_an_empty_tinydb_file_is_accepted(db):
     assert [a.company for a in Store(db).load().ordered()] == ["Acme"]
 
 
-# --- ids ----------------------------------------------------------------------------------
+# --- ids --------------------------------------------------------------------------------------
 
 
 def test_ids_are_never_reused_after_a_delete(db):
@@ -247,7 +264,7 @@ def test_tracker_never_reuses_ids(db):
     assert tracker.add("Globex", "Engineer").app_id == first + 1
 
 
-# --- two processes on one file ---------------------------------------------------------------
+# --- two processes on one file ----------------------------------------------------------------
 
 
 def test_a_change_by_one_store_is_seen_by_the_other(db):
@@ -304,3 +321,33 @@ def test_undo_is_refused_after_another_process_changed_the_card(db):
     app = Tracker(Store(db), TODAY).get(app_id)
     assert app.stage is Stage.SCREENING
     assert app.notes == "call Tuesday"
+
+
+def test_a_file_replaced_while_it_is_being_read_is_not_mistaken_for_current(db, monkeypatch):
+    """Another process may replace the file while this one is parsing it (the board
+    reads without the lock). The data read is then the old version, and must not be
+    remembered as if it were the new one: the next change would be applied to stale
+    data and silently drop the other process's change (here, a whole application)."""
+    from searchboard.storage.atomic_json import AtomicJSONStorage
+
+    board, other = Store(db), Store(db)
+    add(board, "Acme")
+    add(other, "Globex")
+    real_load = AtomicJSONStorage._load
+    raced = []
+
+    def load_then_other_process_writes(self):
+        data = real_load(self)
+        if self is board._storage and not raced:
+            raced.append(True)
+            add(other, "Initech")  # lands just after the board read the bytes
+        return data
+
+    monkeypatch.setattr(AtomicJSONStorage, "_load", load_then_other_process_writes)
+    board.load()  # an unlocked read, as the board does to refresh
+    monkeypatch.setattr(AtomicJSONStorage, "_load", real_load)
+    assert raced
+    add(board, "Umbrella")
+    companies = sorted(a.company for a in Store(db).load().ordered())
+    assert companies == ["Acme", "Globex", "Initech", "Umbrella"]
+    assert sorted(Store(db).load().applications) == [1, 2, 3, 4]

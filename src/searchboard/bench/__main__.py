@@ -49,6 +49,7 @@ _BOARD_PARTS = (("open", OPEN), ("memory", MEMORY), ("move", MOVE))
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     parts = {args.only} if args.only else set(PARTS)
+    _warn_if_busy()
     try:
         with tempfile.TemporaryDirectory(prefix="searchboard-bench-") as folder:
             work = Workspace(Path(folder), date.today())
@@ -67,6 +68,8 @@ def main(argv: list[str] | None = None) -> int:
 def _run(work: Workspace, sizes: list[int], parts: set[str], runs: int | None) -> list[Row]:
     rows: list[Row] = []
     for size in sizes:
+        _progress(f"writing {size:,} applications")
+        work.board_file(size)
         if "today" in parts:
             rows.append(bench_today(work, size, runs or DEFAULT_RUNS["today"], _progress))
         if parts & {"open", "memory", "move"}:
@@ -93,6 +96,16 @@ def _board_rows(work: Workspace, size: int, parts: set[str], runs: int | None) -
     return rows
 
 
+def _warn_if_busy() -> None:
+    load, cpus = os.getloadavg()[0], len(os.sched_getaffinity(0))
+    if load > cpus / 2:
+        print(
+            f"note: load average {load:.1f} on {cpus} CPUs before the run; other work on this "
+            "machine makes the figures noisy (the ratios, measured in turn, less so)",
+            file=sys.stderr,
+        )
+
+
 def _progress(message: str) -> None:
     print(f"  {message}", file=sys.stderr, flush=True)
 
@@ -105,6 +118,12 @@ def _sizes(text: str) -> list[int]:
     if not sizes or min(sizes) < 1:
         raise argparse.ArgumentTypeError("sizes must be whole numbers above 0")
     return sizes
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"not a whole number above 0: {text!r}")
+    return int(text)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -120,7 +139,7 @@ def _parser() -> argparse.ArgumentParser:
         help="applications on file (200,2000,10000)",
     )
     parser.add_argument(
-        "--runs", type=int, help="runs (or moves) for each median; default 10, 7, 10"
+        "--runs", type=_positive, help="runs (or moves) for each median; default 10, 7, 10"
     )
     parser.add_argument("--only", choices=PARTS, help="measure one thing")
     parser.add_argument("--json", action="store_true", help="results as JSON on stdout")
@@ -139,6 +158,7 @@ def _settings(args: argparse.Namespace) -> dict[str, object]:
         "task": _version(["task", "--version"]),
         "tmux": _version(["tmux", "-V"]),
         "cpus": len(os.sched_getaffinity(0)),
+        "load_average": os.getloadavg()[0],
         "machine": platform.platform(),
     }
 

@@ -3,8 +3,7 @@
 The board and the bare app are started the same way (`python -m ...` in a new tmux
 session), in turn, each after one warm-up run; a run's time is from asking tmux for the
 session to the first capture that shows the cards (or the bare app's text). The peak
-memory is read once the screen has been still for a moment, just before the app is
-closed.
+memory is read once the app has gone idle (by its CPU time), just before it is closed.
 """
 
 from __future__ import annotations
@@ -64,7 +63,7 @@ def open_once(terminal: Terminal, app: AppUnderTest) -> Opening:
     pane = terminal.start(app.label, app.command)
     try:
         seen, _ = pane.wait_for(app.painted, "first paint")
-        pane.wait_until_still()  # any start-up work after the first paint counts for memory
+        pane.wait_until_idle()  # any start-up work after the first paint counts for memory
         peak = pane.peak_memory_mb()
     finally:
         pane.close()
@@ -112,8 +111,9 @@ def bench_move(
 ) -> Row:
     """From `send-keys` to the first capture that differs, pressing L and H in turn.
 
-    Before the next key the move's save must have reached the file and the screen must
-    be still, so each move is timed on a quiet board.
+    Before the next key the move's save must have reached the file, the board must have
+    stopped working (by its CPU time) and the screen must be still: each move is timed on
+    a quiet board.
     """
     board = board_app(work, size)
     data = work.board_file(size)
@@ -121,6 +121,7 @@ def bench_move(
     latencies: list[float] = []
     try:
         pane.wait_for(board.painted, "first paint")
+        pane.wait_until_idle()
         screen = pane.wait_until_still()
         for move in range(moves):
             progress(f"card move, {size:,}: {move + 1}/{moves}")
@@ -131,6 +132,7 @@ def bench_move(
             seen, _ = pane.wait_for(_differs_from(screen), f"a change after {key}", timeout=10)
             latencies.append((seen - sent) * 1000)
             _wait_for_save(data, saved_before)
+            pane.wait_until_idle()
             screen = pane.wait_until_still()
     finally:
         pane.close()

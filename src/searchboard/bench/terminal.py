@@ -95,6 +95,24 @@ class Pane:
                 return int(line.split()[1]) / 1024
         raise HarnessError(f"no VmHWM for process {self.pid}")
 
+    def cpu_seconds(self) -> float:
+        """CPU time the app has used so far, all its threads together."""
+        fields = Path(f"/proc/{self.pid}/stat").read_text().rpartition(")")[2].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def wait_until_idle(self, window: float = 0.25, busy: float = 0.1, timeout: float = 60) -> None:
+        """Until the app uses less than `busy` of a CPU over `window` seconds: its work done."""
+        deadline = time.perf_counter() + timeout
+        before = self.cpu_seconds()
+        while True:
+            time.sleep(window)
+            now = self.cpu_seconds()
+            if now - before <= busy * window:
+                return
+            if time.perf_counter() > deadline:
+                raise HarnessError(f"{self.label} was still busy after {timeout:g}s")
+            before = now
+
     def wait_for(
         self, shown: Callable[[str], bool], waiting_for: str, timeout: float = 30.0
     ) -> tuple[float, str]:

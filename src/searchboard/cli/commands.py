@@ -208,7 +208,7 @@ def _check_region_of(settings: Settings) -> None:
 
 def _id(text: str) -> int:
     cleaned = text.strip().removeprefix("#")
-    if not cleaned.isdigit():
+    if not (cleaned.isascii() and cleaned.isdigit()):
         raise UsageError(f"unknown id {text!r} (ids are whole numbers, as in 12 or #12)")
     return int(cleaned)
 

@@ -35,6 +35,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt:
         return 130
+    except OverflowError:
+        return _fail("a date is out of range (years 1 to 9999)", EXIT_BAD_INPUT)
     except Exception as error:  # a bug: one line for the user, the traceback on request
         if os.environ.get("SEARCHBOARD_DEBUG"):
             raise

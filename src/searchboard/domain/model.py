@@ -175,6 +175,8 @@ class Application:
             if name not in EDITABLE_FIELDS:
                 raise ValueError(f"unknown field {name!r}")
             value = (value or "").strip()
+            if name in ("company", "role"):
+                value = " ".join(value.split())  # one line: a name is shown on one line
             if name in ("company", "role") and not value:
                 raise ValueError(f"{name} cannot be empty")
             cleaned[name] = value or None
@@ -246,10 +248,10 @@ def new_application(
     **fields: str | None,
 ) -> Application:
     """A new application, entered at `stage` on `on` (which counts as moving it there)."""
-    company = company.strip()
+    company, role = " ".join(company.split()), " ".join(role.split())
     if not company:
         raise ValueError("company cannot be empty")
-    blank = Application(id=id, company=company, role=role.strip(), stage=stage)
+    blank = Application(id=id, company=company, role=role, stage=stage)
     if fields:
         blank = blank.edited(**fields)
     return blank.moved_to(stage, on)

@@ -78,6 +78,15 @@ class AtomicJSONStorage(Storage):
             )
         return data
 
+    @property
+    def read_signature(self) -> FileSignature | None:
+        """The signature taken just before the data we hold was read (or written).
+
+        Taken before, not after: if another process replaces the file while we read
+        it, the next check sees a difference and reads again, instead of taking old
+        data for the new file."""
+        return self._signature
+
     def replace_cached(self, data: dict[str, Any]) -> None:
         """Holds `data` (say, migrated to a new schema) as what was read, until saved."""
         self._data = data

@@ -132,7 +132,7 @@ class Store:
         migrated = _migrated(self.path, raw)
         if migrated is not raw:
             self._storage.replace_cached(migrated)  # saved in the new shape on the next change
-        self._snapshot = _parse(self.path, migrated, self._storage.signature())
+        self._snapshot = _parse(self.path, migrated, self._storage.read_signature)
         return self._snapshot
 
     @contextlib.contextmanager
@@ -166,7 +166,7 @@ class Store:
                 settings=transaction.settings,
                 applications=transaction.applications,
                 next_id=transaction._next_id,
-                signature=self._storage.signature(),
+                signature=self._storage.read_signature,
             )
         except BaseException:
             self._snapshot = None
