@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from searchboard.domain.rules import ITEM_LABELS, OpenItem
 
 
+@lru_cache(maxsize=4096)
 def days_ago(day: date | None, today: date) -> str:
     """'today', 'yesterday', '3 days ago', 'a month ago', 'in 2 days'."""
     if day is None:

@@ -13,8 +13,8 @@ It needs tmux for the board (open, memory, move) and taskwarrior's `task` for th
 - today --json: `python -m searchboard today --json` against `task next` on as many tasks.
 - board open, first paint: from asking tmux for a session to the first screen that shows
   a card, against a bare Textual app that paints one Static, started the same way.
-- board peak memory: VmHWM of the board against the bare app's, once each screen is still.
-- card move (L/H): from `tmux send-keys` to the first screen that differs, 10,000 or not.
+- board peak memory: VmHWM of the board against the bare app's, once each has gone idle.
+- card move (L/H): from `tmux send-keys` to the first screen that differs, on a quiet board.
 
 Every figure is a median; the table gives each target and whether it was met. The exit
 status is 0 whether or not the targets are met (this is a report), 1 when the benchmark
@@ -49,7 +49,8 @@ _BOARD_PARTS = (("open", OPEN), ("memory", MEMORY), ("move", MOVE))
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     parts = {args.only} if args.only else set(PARTS)
-    _warn_if_busy()
+    load = os.getloadavg()[0]
+    _warn_if_busy(load)
     try:
         with tempfile.TemporaryDirectory(prefix="searchboard-bench-") as folder:
             work = Workspace(Path(folder), date.today())
@@ -59,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if args.json:
         print(table(rows), file=sys.stderr)
-        print(as_json(rows, _settings(args)))
+        print(as_json(rows, _settings(args, load)))
     else:
         print(table(rows))
     return 0
@@ -96,8 +97,8 @@ def _board_rows(work: Workspace, size: int, parts: set[str], runs: int | None) -
     return rows
 
 
-def _warn_if_busy() -> None:
-    load, cpus = os.getloadavg()[0], len(os.sched_getaffinity(0))
+def _warn_if_busy(load: float) -> None:
+    cpus = len(os.sched_getaffinity(0))
     if load > cpus / 2:
         print(
             f"note: load average {load:.1f} on {cpus} CPUs before the run; other work on this "
@@ -112,7 +113,7 @@ def _progress(message: str) -> None:
 
 def _sizes(text: str) -> list[int]:
     try:
-        sizes = [int(part.replace("_", "").replace(",", "")) for part in text.split(",") if part]
+        sizes = [int(part) for part in text.split(",") if part.strip()]
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a list of numbers: {text!r}") from None
     if not sizes or min(sizes) < 1:
@@ -146,7 +147,7 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _settings(args: argparse.Namespace) -> dict[str, object]:
+def _settings(args: argparse.Namespace, load: float) -> dict[str, object]:
     from importlib.metadata import version
 
     return {
@@ -158,7 +159,7 @@ def _settings(args: argparse.Namespace) -> dict[str, object]:
         "task": _version(["task", "--version"]),
         "tmux": _version(["tmux", "-V"]),
         "cpus": len(os.sched_getaffinity(0)),
-        "load_average": os.getloadavg()[0],
+        "load_average_before": round(load, 2),
         "machine": platform.platform(),
     }
 

@@ -33,12 +33,14 @@ class Terminal:
         self.env = env
         self.socket = f"searchboard-bench-{os.getpid()}"
         self._names = (f"run{n}" for n in itertools.count(1))
+        self._socket_path: Path | None = None
 
     def __enter__(self) -> Terminal:
         # A session that does nothing keeps the server up between runs, so no run pays
         # for starting it; remain-on-exit keeps a crashed app's last words readable.
         self.tmux("-f", "/dev/null", "new-session", "-d", "-s", "idle", "sleep 86400")
         self.tmux("set-option", "-g", "remain-on-exit", "on")
+        self._socket_path = Path(self.tmux("display-message", "-p", "#{socket_path}").strip())
         return self
 
     def __exit__(
@@ -48,6 +50,8 @@ class Terminal:
         trace: TracebackType | None,
     ) -> None:
         subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
+        if self._socket_path is not None:
+            self._socket_path.unlink(missing_ok=True)
 
     def tmux(self, *args: str) -> str:
         done = subprocess.run(

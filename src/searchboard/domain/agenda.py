@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from searchboard.domain.calendar import BusinessCalendar
 from searchboard.domain.dates import week_start
 from searchboard.domain.model import Application
-from searchboard.domain.rules import ItemKind, OpenItem, open_items
+from searchboard.domain.rules import ItemKind, OpenItem, open_items, sort_items
 from searchboard.domain.settings import Settings
 
 # How far ahead the agenda's "coming up" looks.
@@ -110,25 +110,26 @@ def build_agenda(
     items: list[OpenItem] = []
     for app in applications:
         items.extend(open_items(app, calendar, settings, today))
-    return agenda_from_items(items, applications, calendar, settings, today)
+    applied = [app.applied_on for app in applications]
+    return agenda_from_items(items, applied, calendar, settings, today)
 
 
 def agenda_from_items(
     items: Iterable[OpenItem],
-    applications: Iterable[Application],
+    applied_dates: Iterable[date | None],
     calendar: BusinessCalendar,
     settings: Settings,
     today: date,
 ) -> Agenda:
     """The agenda from items already worked out (the board keeps them per card)."""
-    items = sorted(items, key=lambda item: item.sort_key)
+    items = sort_items(items)
     return Agenda(
         date=today,
         business_day=calendar.is_business_day(today),
         holiday=calendar.holiday_name(today),
         items=tuple(items),
         keep_applying=(
-            keep_applying(applications, calendar, settings, today)
+            keep_applying(applied_dates, calendar, settings, today)
             if settings.keep_applying
             else None
         ),
@@ -137,12 +138,12 @@ def agenda_from_items(
 
 
 def keep_applying(
-    applications: Iterable[Application],
+    applied_dates: Iterable[date | None],
     calendar: BusinessCalendar,
     settings: Settings,
     today: date,
 ) -> KeepApplying:
-    """This week's count of new applications against the goal.
+    """This week's count of new applications (by their `applied_on` dates) against the goal.
 
     "Behind" means behind a steady pace: by the end of today, the goal spread over
     the week's business days. Monday morning with none sent yet is behind by one,
@@ -150,7 +151,7 @@ def keep_applying(
     """
     monday = week_start(today)
     sunday = monday + timedelta(days=6)
-    applied_dates = [d for d in (app.applied_on for app in applications) if d is not None]
+    applied_dates = [d for d in applied_dates if d is not None]
     this_week = sum(1 for d in applied_dates if monday <= d <= sunday)
     past = [d for d in applied_dates if d <= today]
     business_days = calendar.business_days_in_week(monday)

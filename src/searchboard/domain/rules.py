@@ -8,6 +8,7 @@ chasing and call it ghosted.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -53,10 +54,6 @@ class OpenItem:
     due: date
     overdue: bool
 
-    @property
-    def sort_key(self) -> tuple[date, int, int]:
-        return (self.due, self.application.id, _KIND_ORDER[self.kind])
-
     def to_dict(self) -> dict[str, object]:
         app = self.application
         return {
@@ -68,6 +65,11 @@ class OpenItem:
             "due": self.due.isoformat(),
             "overdue": self.overdue,
         }
+
+
+def sort_items(items: Iterable[OpenItem]) -> list[OpenItem]:
+    """Items by due date, then application id, then kind (the agenda's order)."""
+    return sorted(items, key=lambda item: (item.due, item.application.id, _KIND_ORDER[item.kind]))
 
 
 def contact_events(app: Application) -> list[Event]:
@@ -139,8 +141,7 @@ def open_items(
         if offers and offers[-1].deadline is not None:
             add(ItemKind.OFFER_DEADLINE, offers[-1].deadline)
 
-    items.sort(key=lambda item: item.sort_key)
-    return items
+    return sort_items(items)
 
 
 def _follow_up_due(

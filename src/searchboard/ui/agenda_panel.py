@@ -12,44 +12,47 @@ from searchboard.domain.agenda import Agenda
 from searchboard.domain.rules import OpenItem
 from searchboard.wording import due_words, item_label
 
+# A morning list, not an archive: each section shows this many, then says how many more.
+MAX_PER_SECTION = 25
+
 
 class AgendaPanel(OptionList):
     """Each item is an option; highlighting one selects its card on the board."""
 
+    _shown: tuple[object, ...] | None = None
+
     def show(self, agenda: Agenda) -> None:
-        keep = self.highlighted_option.id if self.highlighted_option is not None else None
-        self.clear_options()
+        sections = (
+            ("Overdue", agenda.overdue),
+            ("Due today", agenda.due_today),
+            ("Coming up", agenda.coming_up),
+            ("Likely ghosted — confirm with o → ghosted, and move on", agenda.likely_ghosted),
+        )
+        content = tuple(
+            (title, len(items), tuple(_identity(item) for item in items[:MAX_PER_SECTION]))
+            for title, items in sections
+        )
+        if content == self._shown:
+            return  # nothing on the agenda changed: keep the list (and its highlight) as is
+        self._shown = content
+        keep = self.highlighted_option
         options: list[Option] = []
         seen: set[str] = set()
-        sections = (
-            ("Overdue", agenda.overdue, "agenda-overdue"),
-            ("Due today", agenda.due_today, "agenda-today"),
-            ("Coming up", agenda.coming_up, "agenda-soon"),
-            (
-                "Likely ghosted — confirm with o → ghosted, and move on",
-                agenda.likely_ghosted,
-                "agenda-ghosted",
-            ),
-        )
-        for title, items, _ in sections:
+        for title, items in sections:
             if not items:
                 continue
             options.append(Option(Text(f"{title} ({len(items)})", "bold"), disabled=True))
-            options.extend(_option(item, agenda.date, seen) for item in items)
+            options.extend(_option(item, agenda.date, seen) for item in items[:MAX_PER_SECTION])
+            if len(items) > MAX_PER_SECTION:
+                more = f"  … and {len(items) - MAX_PER_SECTION} more (/ filters the board)"
+                options.append(Option(Text(more, "dim"), disabled=True))
         if not options:
             options.append(
                 Option(Text("Nothing due. A good day to send a new application."), disabled=True)
             )
+        self.clear_options()
         self.add_options(options)
-        if keep is not None:
-            try:
-                self.highlighted = self.get_option_index(keep)
-                return
-            except Exception:
-                pass
-        self.highlighted = next(
-            (index for index, option in enumerate(options) if not option.disabled), None
-        )
+        self.highlighted = _index_to_keep(options, keep)
 
     @property
     def highlighted_app_id(self) -> int | None:
@@ -57,6 +60,24 @@ class AgendaPanel(OptionList):
         if option is None or option.id is None:
             return None
         return int(option.id.split(":")[0])
+
+
+def _identity(item: OpenItem) -> tuple[object, ...]:
+    app = item.application
+    return (app.id, item.kind, item.due, item.overdue, app.company, app.role)
+
+
+def _index_to_keep(options: list[Option], keep: Option | None) -> int | None:
+    """The same item as before if it is still there, else the same card's first item,
+    else the first item: the highlight does not jump away from what the user was on."""
+    enabled = [index for index, option in enumerate(options) if not option.disabled]
+    if keep is not None and keep.id is not None:
+        same_card = keep.id.split(":")[0] + ":"
+        for wanted in (lambda o: o.id == keep.id, lambda o: (o.id or "").startswith(same_card)):
+            for index in enabled:
+                if wanted(options[index]):
+                    return index
+    return enabled[0] if enabled else None
 
 
 def _option(item: OpenItem, today: date, seen: set[str]) -> Option:

@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from searchboard.domain.model import Application, Event
 from searchboard.domain.stages import (
@@ -31,6 +31,7 @@ from searchboard.ui.commands import BOARD_COMMANDS
 from searchboard.ui.dialogs import ConfirmDialog, HelpScreen, OutcomeChooser
 from searchboard.ui.forms import event_form, new_application_form
 from searchboard.ui.header import DayHeader
+from searchboard.ui.keybar import KeyBar
 from searchboard.ui.writer import OrderedWriter
 
 POLL_SECONDS = 1.5  # how often to look for changes made by another process
@@ -58,6 +59,7 @@ class BoardScreen(Screen[None]):
         self.selected_id: int | None = None
         self.writer: OrderedWriter | None = None
         self._pending: dict[int, int] = {}  # saves under way, per application
+        self._enabled_actions: tuple[bool | None, ...] = ()
 
     # --- layout -------------------------------------------------------------------------
 
@@ -71,7 +73,7 @@ class BoardScreen(Screen[None]):
                     box.display = stage.is_active
                     yield Static("", classes="column-title", id=f"title-{stage}")
                     yield StageColumn(stage, self.state.today, id=f"column-{stage}")
-        yield Footer()
+        yield KeyBar(id="keys")
 
     def on_mount(self) -> None:
         loop = asyncio.get_running_loop()
@@ -85,6 +87,7 @@ class BoardScreen(Screen[None]):
             self._select(panel.highlighted_app_id, focus=False)
         else:
             self._focus_first_card()
+        self._update_footer()
         self.set_interval(POLL_SECONDS, self._poll_for_outside_changes)
 
     def _focus_first_card(self) -> None:
@@ -110,7 +113,7 @@ class BoardScreen(Screen[None]):
             if stages is None or stage in stages:
                 self.column(stage).set_cards(cards)
                 title = self.query_one(f"#title-{stage}", Static)
-                title.update(f"{stage.value.upper()}  {len(cards)}")
+                title.update(f"{stage.value.upper()}  {len(cards)}", layout=False)
         agenda = self.state.agenda()
         self.query_one(AgendaPanel).show(agenda)
         self.query_one(DayHeader).show(agenda, self.pretend_today, self.state.filter_text)
@@ -127,7 +130,7 @@ class BoardScreen(Screen[None]):
     def _column_highlighted(self, event: StageColumn.Highlighted) -> None:
         if event.column.has_focus:
             self.selected_id = event.app_id
-            self.refresh_bindings()
+            self._update_footer()
 
     @on(AgendaPanel.OptionHighlighted, "#agenda")
     def _agenda_highlighted(self) -> None:
@@ -153,7 +156,7 @@ class BoardScreen(Screen[None]):
         if focus:
             column.focus()
         self.query_one("#board").scroll_to_widget(column, animate=False)
-        self.refresh_bindings()
+        self._update_footer()
 
     def selected_app(self) -> Application | None:
         card = self.state.cards.get(self.selected_id) if self.selected_id is not None else None
@@ -169,6 +172,15 @@ class BoardScreen(Screen[None]):
             target = columns[max(0, min(len(columns) - 1, index + delta))]
         target.focus()
         self.query_one("#board").scroll_to_widget(target, animate=False)
+
+    def _update_footer(self) -> None:
+        """Asks the footer to redraw only when some key became usable or unusable:
+        redrawing it rebuilds every key, far too slow to do on each cursor move."""
+        enabled = tuple(self.check_action(command.action, ()) for command in BOARD_COMMANDS)
+        if enabled != self._enabled_actions:
+            self._enabled_actions = enabled
+            self.refresh_bindings()  # for the command palette and check_action
+            self.query_one(KeyBar).show(enabled)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         needs_card = {
@@ -231,15 +243,18 @@ class BoardScreen(Screen[None]):
 
     def _reconcile(self, change: Change) -> None:
         """Shows what was saved, once no other save of that card is still under way."""
+        self._update_footer()  # undo may have become possible
         if self._pending.get(change.app_id, 0):
             return
+        shown = self.state.cards.get(change.app_id)
+        shown_app = shown.app if shown else None
+        if change.after == shown_app:
+            return  # the file agrees with the screen: nothing to redraw
         if change.after is None:
             self.state.remove(change.app_id)
             self.refresh_all({change.before.stage} if change.before else None)
         else:
-            shown = self.state.cards.get(change.app_id)
-            self._show_app(change.after, shown.app if shown else None)
-        self.refresh_bindings()
+            self._show_app(change.after, shown_app)
 
     def _save_failed(self, error: BaseException | None) -> None:
         self.notify(f"Not saved: {error}", severity="error", timeout=8)
@@ -272,7 +287,7 @@ class BoardScreen(Screen[None]):
             return
         self.state = state
         self.refresh_all()
-        self.refresh_bindings()
+        self._update_footer()
 
     def _poll_for_outside_changes(self) -> None:
         if self.writer is None or self.writer.pending:
@@ -442,7 +457,7 @@ class BoardScreen(Screen[None]):
             self.notify(undone.description, markup=False)
 
         self.writer.submit(lambda: self.tracker.undo(change), done)
-        self.refresh_bindings()
+        self._update_footer()
 
     def action_toggle_agenda(self) -> None:
         panel = self.query_one(AgendaPanel)

@@ -25,6 +25,7 @@ class Card:
     app: Application
     items: tuple[OpenItem, ...]
     last_contact: date | None
+    applied_on: date | None
 
     @property
     def likely_ghosted(self) -> bool:
@@ -59,7 +60,7 @@ class BoardState:
 
     def _card(self, app: Application) -> Card:
         items = open_items(app, self.calendar, self.settings, self.today)
-        return Card(app, tuple(items), last_contact(app, until=self.today))
+        return Card(app, tuple(items), last_contact(app, until=self.today), app.applied_on)
 
     # --- changes ---------------------------------------------------------------------
 
@@ -87,7 +88,7 @@ class BoardState:
     def agenda(self) -> Agenda:
         return agenda_from_items(
             (item for card in self.cards.values() for item in card.items),
-            (card.app for card in self.cards.values()),
+            (card.applied_on for card in self.cards.values()),
             self.calendar,
             self.settings,
             self.today,

@@ -13,6 +13,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding
+from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -73,6 +74,8 @@ class StageColumn(ScrollView, can_focus=True):
         self.stage = stage
         self.today = today
         self.cards: list[Card] = []
+        self._styles: dict[str, Style] = {}
+        self._lines: LRUCache[tuple[int, int, int, int], tuple[Card, Strip]] = LRUCache(2000)
 
     # --- data -------------------------------------------------------------------------
 
@@ -80,7 +83,7 @@ class StageColumn(ScrollView, can_focus=True):
         """Shows `cards`, keeping the cursor on application `keep` if it is among them."""
         previous = self.selected_id if keep is None else keep
         self.cards = cards
-        self.virtual_size = Size(self.size.width, len(cards) * CARD_HEIGHT)
+        self._fit_virtual_size()
         index = self.index_of(previous) if previous is not None else None
         self.set_reactive(
             StageColumn.cursor, self._clamp(index if index is not None else self.cursor)
@@ -138,7 +141,24 @@ class StageColumn(ScrollView, can_focus=True):
         self.refresh()
 
     def on_resize(self) -> None:
-        self.virtual_size = Size(self.size.width, len(self.cards) * CARD_HEIGHT)
+        self._fit_virtual_size()
+
+    def _fit_virtual_size(self) -> None:
+        size = Size(self.size.width, len(self.cards) * CARD_HEIGHT)
+        if size != self.virtual_size:  # setting it, even unchanged, costs a layout
+            self.virtual_size = size
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles.clear()  # the theme or the CSS changed
+        self._lines.clear()
+
+    def _style(self, name: str) -> Style:
+        """A component style, looked up once per theme: render_line asks for several."""
+        style = self._styles.get(name)
+        if style is None:
+            style = self._styles[name] = self.get_component_rich_style(name)
+        return style
 
     def on_click(self, event: events.Click) -> None:
         index = (event.y + int(self.scroll_offset.y)) // CARD_HEIGHT
@@ -156,19 +176,25 @@ class StageColumn(ScrollView, can_focus=True):
         if index >= len(self.cards) or row == CARD_LINES:
             return Strip.blank(width, base)
         card = self.cards[index]
-        style = self.get_component_rich_style("stage-column--card")
-        if index == self.cursor:
-            name = "stage-column--cursor" if self.has_focus else "stage-column--cursor-blurred"
-            style += self.get_component_rich_style(name)
-        segments = self._card_line(card, row, width, style)
-        return Strip(segments).adjust_cell_length(width, style)
+        state = (index == self.cursor) + (index == self.cursor and self.has_focus)
+        key = (card.app.id, row, width, state)
+        cached = self._lines.get(key)
+        if cached is not None and cached[0] is card:
+            return cached[1]
+        style = self._style("stage-column--card")
+        if state:
+            name = "stage-column--cursor" if state == 2 else "stage-column--cursor-blurred"
+            style += self._style(name)
+        strip = Strip(self._card_line(card, row, width, style)).adjust_cell_length(width, style)
+        self._lines[key] = (card, strip)  # the card is kept: a changed card is a new object
+        return strip
 
     def _card_line(self, card: Card, row: int, width: int, style: Style) -> list[Segment]:
         inner = max(width - 2, 1)
         text_style = style
         if card.likely_ghosted:
-            text_style = style + self.get_component_rich_style("stage-column--faded")
-        meta = text_style + self.get_component_rich_style("stage-column--meta")
+            text_style = style + self._style("stage-column--faded")
+        meta = text_style + self._style("stage-column--meta")
         app = card.app
         if row == 0:
             ident = f"#{app.id}"
@@ -209,7 +235,7 @@ class StageColumn(ScrollView, can_focus=True):
             text = f" {words} "
             if used + cell_len(text) > width:
                 break
-            segments.append(Segment(text, style + self.get_component_rich_style(name)))
+            segments.append(Segment(text, style + self._style(name)))
             segments.append(Segment(" ", style))
             used += cell_len(text) + 1
         return segments

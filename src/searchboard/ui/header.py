@@ -13,7 +13,7 @@ from searchboard.wording import days_ago
 
 class DayHeader(Static):
     def show(self, agenda: Agenda, pretend_today: bool, filter_text: str) -> None:
-        self.update(day_line(agenda, pretend_today, filter_text))
+        self.update(day_line(agenda, pretend_today, filter_text), layout=False)
 
 
 def day_line(agenda: Agenda, pretend_today: bool, filter_text: str) -> Text:

@@ -1,0 +1,47 @@
+"""The board's key line: like Textual's Footer, but redrawn only when a key becomes
+usable or unusable (the Footer rebuilds every key on each focus change, which costs
+more than moving a card)."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from searchboard.ui.commands import BOARD_COMMANDS
+
+
+class KeyBar(Static):
+    COMPONENT_CLASSES = {"keybar--key", "keybar--description", "keybar--disabled"}
+
+    DEFAULT_CSS = """
+    KeyBar {
+        height: 1;
+        background: $panel;
+        color: $foreground;
+    }
+    KeyBar > .keybar--key {
+        color: $accent;
+        text-style: bold;
+    }
+    KeyBar > .keybar--description {
+        color: $foreground;
+    }
+    KeyBar > .keybar--disabled {
+        color: $foreground 35%;
+    }
+    """
+
+    def show(self, enabled: tuple[bool | None, ...]) -> None:
+        """`enabled` holds check_action's answer for each of BOARD_COMMANDS, in order."""
+        key = self.get_component_rich_style("keybar--key")
+        words = self.get_component_rich_style("keybar--description")
+        dimmed = self.get_component_rich_style("keybar--disabled")
+        line = Text(no_wrap=True, overflow="ellipsis")
+        for command, usable in zip(BOARD_COMMANDS, enabled, strict=True):
+            if not command.show:
+                continue
+            line.append(f" {command.keys_for_people} ", dimmed if not usable else key)
+            line.append(f"{command.description} ", dimmed if not usable else words)
+        line.append(" ^p ", key)
+        line.append("palette", words)
+        self.update(line, layout=False)
