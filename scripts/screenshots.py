@@ -1,6 +1,6 @@
 """Writes the README's screenshots: the real board on demo data at a fixed date.
 
-    python scripts/screenshots.py        # writes screenshots/*.svg
+python scripts/screenshots.py        # writes screenshots/*.svg
 """
 
 from __future__ import annotations

@@ -8,14 +8,15 @@ that undo needs.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, TypeVar
 
-from searchboard.domain.agenda import Agenda, build_agenda
+from searchboard.domain.agenda import Agenda, agenda_from_items
 from searchboard.domain.calendar import BusinessCalendar
 from searchboard.domain.model import Application, Contact, Event, new_application
+from searchboard.domain.rules import STAGES_WITH_ITEMS, open_items
 from searchboard.domain.settings import Settings, parse_setting
 from searchboard.domain.stages import EventKind, Stage
 from searchboard.storage import Snapshot, Store
@@ -99,10 +100,17 @@ class Tracker:
             self._calendars[key] = self._calendar_factory(settings)
         return self._calendars[key]
 
-    def agenda(self, applications: Iterable[Application] | None = None) -> Agenda:
+    def agenda(self) -> Agenda:
+        """The agenda, reading in full only the applications that can have items."""
         settings = self.settings
-        apps = self.applications() if applications is None else applications
-        return build_agenda(apps, self.calendar(settings), settings, self.today)
+        snapshot = self.snapshot()
+        calendar = self.calendar(settings)
+        items = [
+            item
+            for app in snapshot.in_stages(STAGES_WITH_ITEMS)
+            for item in open_items(app, calendar, settings, self.today)
+        ]
+        return agenda_from_items(items, snapshot.applied_dates(), calendar, settings, self.today)
 
     # --- changes -------------------------------------------------------------------------
 

@@ -44,6 +44,9 @@ ITEM_LABELS: dict[ItemKind, str] = {
 
 _KIND_ORDER = {kind: index for index, kind in enumerate(ItemKind)}
 
+# Only these stages can have open items: wishlist and closed cards have none.
+STAGES_WITH_ITEMS = frozenset({*WAITING_STAGES, Stage.OFFER})
+
 
 @dataclass(frozen=True, slots=True)
 class OpenItem:
@@ -101,7 +104,7 @@ def open_items(
     app: Application, calendar: BusinessCalendar, settings: Settings, today: date
 ) -> list[OpenItem]:
     """The items open for `app` on `today`, sorted by due date."""
-    if not app.stage.is_active or app.stage is Stage.WISHLIST:
+    if app.stage not in STAGES_WITH_ITEMS:
         return []
     items: list[OpenItem] = []
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +21,7 @@ from tinydb.table import Document, Table
 
 from searchboard.domain.model import Application, InvalidData
 from searchboard.domain.settings import Settings
+from searchboard.domain.stages import Stage
 from searchboard.storage.atomic_json import AtomicJSONStorage, FileSignature
 from searchboard.storage.errors import DataFileError, LockTimeout
 
@@ -40,17 +41,80 @@ _APPS, _META, _SETTINGS = "applications", "meta", "settings"
 _ONE = 1  # the doc id of the single document in the meta and settings tables
 
 
-@dataclass(frozen=True)
 class Snapshot:
-    """Everything in the file at one moment."""
+    """Everything in the file at one moment.
 
-    settings: Settings
-    applications: dict[int, Application]
-    next_id: int
-    signature: FileSignature | None
+    Applications are read from the file's documents when first asked for, and
+    `in_stages` reads only those of some stages: `searchboard today` needs the
+    active ones in full, and of the rest only their applied dates."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        applications: dict[int, Application] | None,
+        next_id: int,
+        signature: FileSignature | None,
+        documents: dict[str, Any] | None = None,
+        path: Path | None = None,
+    ) -> None:
+        self.settings = settings
+        self.next_id = next_id
+        self.signature = signature
+        self._applications = applications
+        self._documents = documents or {}
+        self._path = path
+
+    @property
+    def applications(self) -> dict[int, Application]:
+        if self._applications is None:
+            self._applications = {
+                int(key): self._read(key, doc) for key, doc in self._documents.items()
+            }
+        return self._applications
 
     def ordered(self) -> list[Application]:
         return [self.applications[key] for key in sorted(self.applications)]
+
+    def in_stages(self, stages: frozenset[str]) -> list[Application]:
+        """The applications in `stages`, by id, reading no others."""
+        if self._applications is not None:
+            return [app for app in self.ordered() if app.stage in stages]
+        wanted = [
+            (int(key), doc)
+            for key, doc in self._documents.items()
+            if isinstance(doc, dict) and doc.get("stage") in stages
+        ]
+        return [self._read(str(key), doc) for key, doc in sorted(wanted, key=lambda kv: kv[0])]
+
+    def applied_dates(self) -> list[date | None]:
+        """Each application's first `applied` date, straight from the documents."""
+        if self._applications is not None:
+            return [app.applied_on for app in self._applications.values()]
+        found: list[date | None] = []
+        for key, doc in self._documents.items():
+            events = doc.get("events") if isinstance(doc, dict) else None
+            dates = [
+                e.get("date")
+                for e in events or ()
+                if isinstance(e, dict) and e.get("kind") == "applied"
+            ]
+            try:
+                found.append(date.fromisoformat(min(dates)) if dates else None)
+            except (TypeError, ValueError):
+                self._read(key, doc)  # raises DataFileError naming the problem
+                raise
+        return found
+
+    def _read(self, key: str, doc: Any) -> Application:
+        try:
+            return Application.from_dict(doc, id=int(key))
+        except (InvalidData, ValueError, TypeError, AttributeError) as error:
+            path = self._path
+            raise DataFileError(
+                f"{path} holds data searchboard cannot read ({error}); it was left as it is. "
+                f"Restore {path.name if path else 'the file'}.bak.1 beside it, "
+                f"or fix the entry by hand."
+            ) from None
 
 
 class Transaction:
@@ -218,19 +282,36 @@ def _migrated(path: Path, raw: dict[str, Any]) -> dict[str, Any]:
     return raw
 
 
+_STAGE_NAMES = frozenset(str(stage) for stage in Stage)
+
+
+def _check_shape(key: str, doc: Any) -> None:
+    """A quick look at every application, so a damaged file is refused on opening;
+    each one is read in full when it is first used, and all before any save."""
+    if not isinstance(doc, dict):
+        raise InvalidData(f"application {key} is not an object")
+    if doc.get("stage") not in _STAGE_NAMES:
+        raise InvalidData(f"application {key} has an unknown stage {doc.get('stage')!r}")
+    if not isinstance(doc.get("company"), str) or not doc["company"].strip():
+        raise InvalidData(f"application {key} has no company")
+    for name in ("events", "contacts"):
+        entries = doc.get(name) or []
+        if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+            raise InvalidData(f"application {key} has {name} that are not a list of objects")
+
+
 def _parse(path: Path, raw: dict[str, Any], signature: FileSignature | None) -> Snapshot:
     """Reads the raw tables (already in the current schema) into domain values."""
     try:
         settings = Settings.from_dict(raw.get(_SETTINGS, {}).get(str(_ONE), {}))
-        applications = {
-            int(key): Application.from_dict(doc, id=int(key))
-            for key, doc in raw.get(_APPS, {}).items()
-        }
+        documents = raw.get(_APPS, {})
+        for key, doc in documents.items():
+            _check_shape(key, doc)
         meta = raw.get(_META, {}).get(str(_ONE), {})
-        next_id = max([int(meta.get("next_id", 1)), *(key + 1 for key in applications)])
+        next_id = max([int(meta.get("next_id", 1)), *(int(key) + 1 for key in documents)])
     except (InvalidData, ValueError, TypeError, AttributeError) as error:
         raise DataFileError(
             f"{path} holds data searchboard cannot read ({error}); it was left as it is. "
             f"Restore {path.name}.bak.1 beside it, or fix the entry by hand."
         ) from None
-    return Snapshot(settings, applications, next_id, signature)
+    return Snapshot(settings, None, next_id, signature, documents, path)
