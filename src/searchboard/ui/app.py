@@ -41,7 +41,7 @@ class SearchboardApp(App[None]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        if self.screen is not self.board:
+        if screen is not self.board:  # (self.screen is the palette itself while it is open)
             return
         for command in BOARD_COMMANDS:
             if command.action == "quit":

@@ -134,7 +134,10 @@ class BoardScreen(Screen[None]):
 
     @on(AgendaPanel.OptionHighlighted, "#agenda")
     def _agenda_highlighted(self) -> None:
-        app_id = self.query_one(AgendaPanel).highlighted_app_id
+        panel = self.query_one(AgendaPanel)
+        if not panel.has_focus:
+            return  # the agenda redrew itself (after a change): the board keeps its card
+        app_id = panel.highlighted_app_id
         if app_id is not None:
             self._select(app_id, focus=False)
 

@@ -54,7 +54,7 @@ class FormScreen(ModalScreen[Any]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="form"):
             yield Static(self.form_title, classes="form-title", markup=False)
-            with VerticalScroll(classes="form-fields"):
+            with VerticalScroll(classes="form-fields", can_focus=False):
                 for field in self.fields:
                     yield Label(field.label, classes="form-label")
                     if field.choices:
@@ -74,6 +74,10 @@ class FormScreen(ModalScreen[Any]):
                 classes="form-hint",
                 markup=False,
             )
+
+    def on_mount(self) -> None:
+        # Straight to the first field: what the user types after `n` goes into the form.
+        self.query_one(f"#field-{self.fields[0].name}").focus()
 
     def values(self) -> dict[str, str]:
         found: dict[str, str] = {}

@@ -1,0 +1,149 @@
+"""Details (`enter`): every field editable, contacts, the timeline (add, edit, delete)."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, OptionList, Select
+
+from searchboard.domain.model import Contact, Event
+from searchboard.domain.stages import EventKind, Stage
+from searchboard.ui.details import DetailsScreen
+from searchboard.ui.dialogs import ConfirmDialog
+from searchboard.ui.forms import FormScreen
+
+
+async def test_details(board, plain_text) -> None:
+    app = board.calm()
+    async with app.run_test(size=board.size) as pilot:
+        await pilot.pause()
+        await board.select_card(pilot, 2)
+        original = board.stored_app(2)
+        await pilot.press("enter")
+        await pilot.pause()
+        details = app.screen
+        assert isinstance(details, DetailsScreen)
+        assert "#2" in plain_text(details.query_one("#details-title"))
+        assert "Globex" in plain_text(details.query_one("#details-title"))
+        for name in ("company", "role", "location", "source", "notes"):
+            assert details.query_one(f"#edit-{name}", Input).value == getattr(original, name)
+        timeline = details.query_one("#timeline", OptionList)
+        assert timeline.option_count == len(original.events)
+
+        # Edit a field, enter saves it.
+        role = await board.focus(pilot, "#edit-role")
+        role.value = "Staff Backend Engineer"
+        await pilot.press("enter")
+        await board.settle(pilot)
+        assert app.screen is details
+        assert board.stored_app(2).role == "Staff Backend Engineer"
+
+        # An empty company is refused in place, with a message; the other edits stay.
+        before = board.file_bytes()
+        details.query_one("#edit-location", Input).value = "Berlin"
+        company = await board.focus(pilot, "#edit-company")
+        company.value = "   "
+        await pilot.press("enter")
+        await board.settle(pilot)
+        assert app.screen is details
+        assert "company" in plain_text(details.query_one("#form-error")).lower()
+        assert details.query_one("#edit-location", Input).value == "Berlin"
+        assert board.file_bytes() == before
+        company.value = "Globex Corp"
+        await pilot.press("enter")
+        await board.settle(pilot)
+        saved = board.stored_app(2)
+        assert (saved.company, saved.location) == ("Globex Corp", "Berlin")
+        assert plain_text(details.query_one("#form-error")) == ""
+
+        # a: add an event on an earlier date (backfilled); it goes in date order.
+        await board.focus(pilot, "#timeline")
+        await pilot.press("a")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        form.query_one("#field-kind", Select).value = "response"
+        on = await board.focus(pilot, "#field-on")
+        on.value = "2026-11-31"  # no such day: refused in place
+        await board.focus(pilot, "#field-note")
+        await board.type(pilot, "recruiter called")
+        await pilot.press("enter")
+        await board.settle(pilot)
+        assert app.screen is form
+        assert "2026-11-31" in plain_text(form.query_one("#form-error"))
+        assert form.query_one("#field-note", Input).value == "recruiter called"
+        on.value = "2026-11-10"
+        await pilot.press("enter")
+        await board.settle(pilot)
+        assert app.screen is details
+        response = Event(EventKind.RESPONSE, board.d("2026-11-10"), note="recruiter called")
+        assert board.stored_app(2).events == (response, *original.events)
+        assert timeline.option_count == len(original.events) + 1
+
+        # C: add a contact.
+        await board.focus(pilot, "#timeline")
+        await pilot.press("C")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#field-name", Input).value = "Priya Shah"
+        form.query_one("#field-email", Input).value = "priya@example.com"
+        await board.focus(pilot, "#field-role")
+        await board.type(pilot, "recruiter")
+        await pilot.press("enter")
+        await board.settle(pilot)
+        assert app.screen is details
+        assert board.stored_app(2).contacts == (
+            Contact("Priya Shah", "priya@example.com", "recruiter"),
+        )
+        assert "Priya Shah" in plain_text(details.query_one("#contacts"))
+
+        # x asks first: n keeps the event, y deletes it (the highlighted one: the newest).
+        await board.focus(pilot, "#timeline")
+        timeline.highlighted = 0
+        events = board.stored_app(2).events
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")
+        await board.settle(pilot)
+        assert board.stored_app(2).events == events
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("y")
+        await board.settle(pilot)
+        assert app.screen is details
+        assert board.stored_app(2).events == events[:-1]
+
+        # escape goes back to the board, which shows the changes.
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is app.board
+        card = app.board.state.cards[2]
+        assert card.app.company == "Globex Corp"
+        assert card.app.stage is Stage.APPLIED
+    assert board.stored_app(2).role == "Staff Backend Engineer"
+
+
+async def test_edit_an_event(board) -> None:
+    app = board.calm()
+    async with app.run_test(size=board.size) as pilot:
+        await pilot.pause()
+        await board.select_card(pilot, 5)  # Hooli: the newest event is the Dec 1 interview
+        await pilot.press("enter")
+        await pilot.pause()
+        timeline = app.screen.query_one("#timeline", OptionList)
+        timeline.highlighted = 0
+        await pilot.press("e")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        assert form.query_one("#field-kind", Select).value == "interview"
+        assert form.query_one("#field-on", Input).value == "2026-12-01"
+        form.query_one("#field-on", Input).value = "2026-12-02"
+        form.query_one("#field-expect", Input).value = "2026-12-09"
+        await board.focus(pilot, "#field-note")
+        await pilot.press("enter")
+        await board.settle(pilot)
+    saved = board.stored_app(5)
+    assert saved.events[-1] == Event(
+        EventKind.INTERVIEW, board.d("2026-12-02"), expect=board.d("2026-12-09")
+    )
+    assert Event(EventKind.INTERVIEW, board.d("2026-12-01")) not in saved.events

@@ -1,0 +1,168 @@
+"""Another process on the same file (a second board, the command line) while the board
+is open: neither loses the other's changes, and the board shows theirs (SPEC §7)."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+
+from searchboard.domain.model import Event
+from searchboard.domain.stages import EventKind, Stage
+from searchboard.storage import Store
+from searchboard.tracker import Tracker
+
+SELECTION_BUG = (
+    "BUG: when the agenda's content changes (here after reading another process's change), "
+    "AgendaPanel.show() rebuilds its list and sets `highlighted`, which posts "
+    "OptionHighlighted; BoardScreen._agenda_highlighted then selects that item's card even "
+    "though the agenda is hidden and a column has the focus: the cursor still shows the old "
+    "card, but the next key acts on the agenda's card"
+)
+
+
+def _other(board) -> Tracker:
+    """Another window on the same file."""
+    return Tracker(Store(board.path), today=board.today)
+
+
+async def test_board_save_keeps_a_change_made_in_another_window(board) -> None:
+    app = board.calm()
+    note = Event(EventKind.NOTE, board.today, note="from the other window")
+    async with app.run_test(size=board.size) as pilot:
+        await pilot.pause()
+        other = _other(board)
+        other.log(2, EventKind.NOTE, note="from the other window")
+        other.log(3, EventKind.RESPONSE)
+        # The board, which has not seen those yet, moves #2 (changed outside) and #4.
+        await board.select_card(pilot, 2)
+        await pilot.press("L")
+        await board.select_card(pilot, 4)
+        await pilot.press("L")
+        await board.settle(pilot)
+        # What the board shows is what was saved: both changes.
+        shown = app.board.state.cards[2].app
+        assert shown.stage is Stage.SCREENING
+        assert note in shown.events
+    stored = board.stored()
+    assert stored[2].stage is Stage.SCREENING
+    assert note in stored[2].events
+    assert Event(EventKind.STAGE, board.today, stage=Stage.SCREENING) in stored[2].events
+    assert Event(EventKind.RESPONSE, board.today) in stored[3].events
+    assert stored[4].stage is Stage.INTERVIEWING
+
+
+async def test_board_save_keeps_a_change_made_by_the_command_line(board) -> None:
+    app = board.calm()
+    argv = [sys.executable, "-m", "searchboard", "--db", str(board.path)]
+    argv += ["--today", board.today.isoformat()]
+    async with app.run_test(size=board.size) as pilot:
+        await pilot.pause()
+        await board.select_card(pilot, 2)
+        # The command line runs while the board saves its own change to the same card.
+        cli = await asyncio.create_subprocess_exec(
+            *argv,
+            "log",
+            "2",
+            "note",
+            "--note",
+            "from the cli",
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+        )
+        await pilot.press("L")
+        _out, err = await asyncio.wait_for(cli.communicate(), timeout=60)
+        assert cli.returncode == 0, err.decode()
+        await board.settle(pilot)
+        # And a second change after it, on the card the board has not reread yet.
+        await board.select_card(pilot, 2)
+        await pilot.press("t")
+        await board.settle(pilot)
+    saved = board.stored_app(2)
+    assert saved.stage is Stage.SCREENING
+    assert Event(EventKind.NOTE, board.today, note="from the cli") in saved.events
+    assert Event(EventKind.THANK_YOU, board.today) in saved.events
+
+
+async def _eventually(pilot, check, seconds: float = 3.0) -> None:
+    """Waits up to `seconds` (the board looks every 1.5 s) for `check()` to hold."""
+    waited = 0.0
+    while not check():
+        assert waited < seconds, "the board did not show the outside change in time"
+        await pilot.pause(0.25)
+        waited += 0.25
+
+
+async def test_board_shows_outside_changes(board) -> None:
+    app = board.calm()
+    async with app.run_test(size=board.size) as pilot:
+        await pilot.pause()
+        screen = app.board
+        other = _other(board)
+        other.move(3, Stage.INTERVIEWING)
+        other.delete(6)
+        added = other.add("Massive Dynamic", "Data Engineer").after
+        assert added is not None
+
+        def shown() -> bool:
+            cards = screen.state.cards
+            return (
+                3 in cards
+                and cards[3].app.stage is Stage.INTERVIEWING
+                and 6 not in cards
+                and added.id in cards
+            )
+
+        await _eventually(pilot, shown)
+        interviewing = [c.app.id for c in screen.column(Stage.INTERVIEWING).cards]
+        assert interviewing == [3, 5]
+        assert [c.app.id for c in screen.column(Stage.OFFER).cards] == []
+        assert added.id in [c.app.id for c in screen.column(Stage.APPLIED).cards]
+
+        # The board's own next change goes on top of what it now shows.
+        await board.select_card(pilot, 3)
+        await pilot.press("L")
+        await board.settle(pilot)
+    stored = board.stored()
+    assert stored[3].stage is Stage.OFFER
+    assert 6 not in stored
+    assert stored[added.id].company == "Massive Dynamic"
+
+
+async def test_undo_refused_when_changed_outside_since(board) -> None:
+    app = board.calm()
+    note = Event(EventKind.NOTE, board.today, note="later, elsewhere")
+    async with app.run_test(size=board.size) as pilot:
+        await pilot.pause()
+        await board.select_card(pilot, 2)
+        await pilot.press("L")
+        await board.settle(pilot)
+        _other(board).log(2, EventKind.NOTE, note="later, elsewhere")
+        await pilot.press("u")  # would throw the other window's note away: refused
+        await board.settle(pilot)
+        await board.settle(pilot)
+        shown = app.board.state.cards[2].app
+        assert shown.stage is Stage.SCREENING
+        assert note in shown.events
+    saved = board.stored_app(2)
+    assert saved.stage is Stage.SCREENING
+    assert note in saved.events
+
+
+async def test_outside_change_leaves_the_selection_alone(board) -> None:
+    app = board.calm()
+    response = Event(EventKind.RESPONSE, board.today)
+    async with app.run_test(size=board.size) as pilot:
+        await pilot.pause()
+        await board.select_card(pilot, 3)
+        _other(board).log(4, EventKind.RESPONSE)  # #4's follow-up leaves the (hidden) agenda
+        await _eventually(pilot, lambda: response in app.board.state.cards[4].app.events)
+        await pilot.pause()
+        column = app.board.column(Stage.APPLIED)
+        assert app.focused is column
+        assert column.selected_id == 3  # what the user sees
+        assert app.board.selected_id == 3  # what the keys act on
+        await pilot.press("t")
+        await board.settle(pilot)
+    thank_you = Event(EventKind.THANK_YOU, board.today)
+    assert thank_you in board.stored_app(3).events
+    assert thank_you not in board.stored_app(5).events
