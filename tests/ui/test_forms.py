@@ -9,12 +9,6 @@ from searchboard.domain.model import Event
 from searchboard.domain.stages import EventKind, Stage
 from searchboard.ui.forms import FormScreen
 
-FOCUS_BUG = (
-    "BUG: FormScreen opens with the focus on its VerticalScroll (.form-fields), not on the "
-    "first field: what the user types right after n / i / o→offer goes nowhere, and enter "
-    "does not save"
-)
-
 
 async def test_new_application_typed_and_saved(board) -> None:
     app = board.calm()

@@ -11,14 +11,6 @@ from searchboard.domain.stages import EventKind, Stage
 from searchboard.storage import Store
 from searchboard.tracker import Tracker
 
-SELECTION_BUG = (
-    "BUG: when the agenda's content changes (here after reading another process's change), "
-    "AgendaPanel.show() rebuilds its list and sets `highlighted`, which posts "
-    "OptionHighlighted; BoardScreen._agenda_highlighted then selects that item's card even "
-    "though the agenda is hidden and a column has the focus: the cursor still shows the old "
-    "card, but the next key acts on the agenda's card"
-)
-
 
 def _other(board) -> Tracker:
     """Another window on the same file."""

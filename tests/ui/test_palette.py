@@ -18,11 +18,6 @@ from searchboard.domain.stages import EventKind, Stage
 from searchboard.storage import Store
 from searchboard.ui.forms import FormScreen
 
-PALETTE_BUG = (
-    "BUG: SearchboardApp.get_system_commands tests `self.screen is not self.board`, but "
-    "while the palette is open self.screen is the CommandPalette, so no board command, "
-    "Settings or Export is ever offered; it should test the `screen` argument"
-)
 EXPORT = "searchboard-export-2026-11-24"
 
 
