@@ -20,9 +20,12 @@ def days_ago(day: date | None, today: date) -> str:
         return "yesterday"
     if delta == -1:
         return "tomorrow"
-    import humanize  # deferred: only paid for when a date is put into words
+    if abs(delta) < 45:  # humanize would say "a month ago" for three weeks
+        words = f"{abs(delta)} days"
+    else:
+        import humanize  # deferred: only paid for when a date is put into words
 
-    words = humanize.naturaldelta(abs(delta) * 86400)
+        words = humanize.naturaldelta(abs(delta) * 86400)
     return f"{words} ago" if delta > 0 else f"in {words}"
 
 

@@ -663,15 +663,16 @@ async def test_help_lists_every_key(board, plain_text) -> None:
         # The key line shows the board's keys; those that cannot act now are dimmed.
         keybar = app.board.query_one("#keys")
         line = keybar.content
+        plain = line.plain.replace("\u00a0", " ")  # keys are joined to their words
         for command in BOARD_COMMANDS:
             if command.show:
-                assert f" {command.keys_for_people} {command.description} " in line.plain
+                assert f" {command.keys_for_people} {command.description} " in plain + " "
         shown = {binding.action for _, binding, _, _ in app.active_bindings.values()}
         for command in BOARD_COMMANDS:
             assert command.action in shown, command.action
 
         def style_of(words: str):
-            start = line.plain.index(words)
+            start = plain.index(words)
             return [span.style for span in line.spans if span.start <= start < span.end]
 
         assert app.board.selected_id == 1  # in wishlist: no previous stage, nothing to undo
@@ -755,3 +756,25 @@ async def test_markup_in_user_text_is_shown_literally(board, plain_text) -> None
         await board.type(pilot, "[i]")
         await pilot.pause()
         assert "[i]" in plain_text(screen.query_one("#day-header"))
+
+
+async def test_a_card_that_closes_stays_out_of_sight_and_h_reopens_it(board) -> None:
+    app = board.calm()
+    async with app.run_test(size=board.size) as pilot:
+        await pilot.pause()
+        screen = app.board
+        await board.select_card(pilot, 4)  # Initech, screening
+        await pilot.press("o", "end", "enter")  # ghosted
+        await board.settle(pilot)
+        assert board.stored_app(4).stage is Stage.GHOSTED
+        assert not screen.query_one("#box-ghosted").display  # closed columns stay hidden
+        assert screen.selected_id != 4
+
+        # Reopened: c shows the closed cards, H puts Initech back where it was.
+        await pilot.press("c")
+        await board.select_card(pilot, 4)
+        await pilot.press("H")
+        await board.settle(pilot)
+        reopened = board.stored_app(4)
+        assert reopened.stage is Stage.SCREENING
+        assert reopened.events[-1] == Event(EventKind.STAGE, board.today, stage=Stage.SCREENING)

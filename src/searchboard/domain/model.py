@@ -131,6 +131,14 @@ class Application:
         """The first `applied` date: when this application was sent."""
         return next((e.date for e in self.events if e.kind is EventKind.APPLIED), None)
 
+    @property
+    def stage_before_closing(self) -> Stage:
+        """The active stage a closed card was in, where reopening puts it back."""
+        for event in reversed(self.events):
+            if event.kind is EventKind.STAGE and event.stage is not None and event.stage.is_active:
+                return event.stage
+        return Stage.APPLIED
+
     def search_text(self) -> str:
         """Everything a filter should match, lower-cased."""
         parts = [self.company, self.role, str(self.stage)]

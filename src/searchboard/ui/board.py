@@ -34,6 +34,16 @@ from searchboard.ui.header import DayHeader
 from searchboard.ui.keybar import KeyBar
 from searchboard.ui.writer import OrderedWriter
 
+
+def move_target(app: Application, direction: int) -> Stage | None:
+    """Where L (+1) or H (-1) takes a card: the next or previous column; a closed card
+    goes back (H) to the stage it was in before it closed, reopening it."""
+    if app.stage.is_closed:
+        return app.stage_before_closing if direction < 0 else None
+    step = next_active_stage if direction > 0 else previous_active_stage
+    return step(app.stage)
+
+
 POLL_SECONDS = 1.5  # how often to look for changes made by another process
 MIN_COLUMN_WIDTH = 24  # narrower than this, columns keep this width and the board scrolls
 _QUICK_LOGS = {
@@ -149,10 +159,8 @@ class BoardScreen(Screen[None]):
 
     def _select(self, app_id: int, focus: bool) -> None:
         card = self.state.cards.get(app_id)
-        if card is None:
-            return
-        if card.app.stage.is_closed and not self.state.show_closed:
-            self.action_toggle_closed()
+        if card is None or (card.app.stage.is_closed and not self.state.show_closed):
+            return  # a card that just closed stays out of sight until `c`
         column = self.column(card.app.stage)
         column.select(app_id)
         self.selected_id = app_id
@@ -201,9 +209,9 @@ class BoardScreen(Screen[None]):
             app = self.selected_app()
             if app is None:
                 return None
-            if action == "move_next" and next_active_stage(app.stage) is None:
+            if action == "move_next" and move_target(app, +1) is None:
                 return None  # shown, dimmed: there is no stage after this one
-            if action == "move_previous" and previous_active_stage(app.stage) is None:
+            if action == "move_previous" and move_target(app, -1) is None:
                 return None
         if action == "undo" and not self.undo_stack:
             return None
@@ -225,7 +233,12 @@ class BoardScreen(Screen[None]):
             return
         self._show_app(changed, card.app)
         if self.selected_id == app_id:
-            self._select(app_id, focus=isinstance(self.focused, StageColumn))
+            if changed.stage.is_closed and not self.state.show_closed:
+                # Closed and hidden: the selection stays in the column it left.
+                self.selected_id = self.column(card.app.stage).selected_id
+                self._update_footer()
+            else:
+                self._select(app_id, focus=isinstance(self.focused, StageColumn))
         self._save(app_id, lambda: self.tracker.modify(app_id, transform, description))
 
     def _save(self, app_id: int | None, job: Callable[[], Change]) -> None:
@@ -306,16 +319,16 @@ class BoardScreen(Screen[None]):
     # --- actions --------------------------------------------------------------------------
 
     def action_move_next(self) -> None:
-        self._move(next_active_stage)
+        self._move(+1)
 
     def action_move_previous(self) -> None:
-        self._move(previous_active_stage)
+        self._move(-1)
 
-    def _move(self, step: Callable[[Stage], Stage | None]) -> None:
+    def _move(self, direction: int) -> None:
         app = self.selected_app()
         if app is None:
             return
-        target = step(app.stage)
+        target = move_target(app, direction)
         if target is None:
             return
         today = self.state.today

@@ -9,13 +9,16 @@ from textual.widgets import Static
 
 from searchboard.ui.commands import BOARD_COMMANDS
 
+NBSP = "\u00a0"
+
 
 class KeyBar(Static):
     COMPONENT_CLASSES = {"keybar--key", "keybar--description", "keybar--disabled"}
 
     DEFAULT_CSS = """
     KeyBar {
-        height: 1;
+        height: auto;
+        max-height: 3;
         background: $panel;
         color: $foreground;
     }
@@ -36,12 +39,13 @@ class KeyBar(Static):
         key = self.get_component_rich_style("keybar--key")
         words = self.get_component_rich_style("keybar--description")
         dimmed = self.get_component_rich_style("keybar--disabled")
-        line = Text(no_wrap=True, overflow="ellipsis")
+        # Every key shows: the line wraps between keys (never inside one) when narrow.
+        line = Text(justify="left")
         for command, usable in zip(BOARD_COMMANDS, enabled, strict=True):
             if not command.show:
                 continue
-            line.append(f" {command.keys_for_people} ", dimmed if not usable else key)
-            line.append(f"{command.description} ", dimmed if not usable else words)
-        line.append(" ^p ", key)
+            line.append(f" {command.keys_for_people}\u00a0", dimmed if not usable else key)
+            line.append(f"{command.description.replace(' ', NBSP)} ", words if usable else dimmed)
+        line.append(" ^p\u00a0", key)
         line.append("palette", words)
-        self.update(line, layout=False)
+        self.update(line)
