@@ -29,24 +29,6 @@ TODAY = date(2026, 11, 24)  # a Tuesday; Thursday the 26th is Thanksgiving (US)
 SIZE = (160, 48)
 
 
-@pytest.fixture(scope="session")
-def holiday_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One holiday cache for the whole run: working out a year's holidays is slow."""
-    return tmp_path_factory.mktemp("holiday-cache")
-
-
-@pytest.fixture(autouse=True)
-def _isolated_environment(
-    monkeypatch: pytest.MonkeyPatch, holiday_cache_dir: Path, tmp_path: Path
-) -> None:
-    """No test reads or writes the user's real cache, data file or clock override."""
-    monkeypatch.setenv("SEARCHBOARD_CACHE_DIR", str(holiday_cache_dir))
-    monkeypatch.delenv("SEARCHBOARD_DB", raising=False)
-    monkeypatch.delenv("SEARCHBOARD_TODAY", raising=False)
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
-
-
 @pytest.fixture(autouse=True)
 def _steady_cursor(monkeypatch: pytest.MonkeyPatch) -> None:
     """An Input's cursor does not blink: a screenshot never catches it half-way."""
