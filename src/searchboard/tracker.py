@@ -178,20 +178,6 @@ class Tracker:
         )
         return self.modify(app_id, lambda app: app.with_event(event), f"logged {kind} on #{app_id}")
 
-    def mark_outcome(
-        self, app_id: int, outcome: Stage, on: date | None = None, deadline: date | None = None
-    ) -> Change:
-        """Moves to an outcome; an offer also goes on the timeline, with its deadline."""
-        day = on or self.today
-
-        def decide(app: Application) -> Application:
-            decided = app.moved_to(outcome, day) if app.stage is not outcome else app
-            if outcome is Stage.OFFER:
-                decided = decided.with_event(Event(EventKind.OFFER, day, deadline=deadline))
-            return decided
-
-        return self.modify(app_id, decide, f"marked #{app_id} {outcome}")
-
     def edit(self, app_id: int, **fields: str | None) -> Change:
         return self.modify(app_id, lambda app: app.edited(**fields), f"edited #{app_id}")
 

@@ -176,6 +176,15 @@ class Application:
             moved = moved.with_event(Event(EventKind.APPLIED, on))
         return moved
 
+    def with_outcome(
+        self, outcome: Stage, on: date, deadline: date | None = None, note: str | None = None
+    ) -> Application:
+        """Moved to an outcome; an offer also goes on the timeline, with its deadline."""
+        decided = self.moved_to(outcome, on) if self.stage is not outcome else self
+        if outcome is Stage.OFFER:
+            decided = decided.with_event(Event(EventKind.OFFER, on, note=note, deadline=deadline))
+        return decided
+
     def edited(self, **changes: str | None) -> Application:
         """The application with text fields changed; empty optional text clears a field."""
         cleaned: dict[str, str | None] = {}

@@ -46,11 +46,6 @@ def move_target(app: Application, direction: int) -> Stage | None:
 
 POLL_SECONDS = 1.5  # how often to look for changes made by another process
 MIN_COLUMN_WIDTH = 24  # narrower than this, columns keep this width and the board scrolls
-_QUICK_LOGS = {
-    "log_thank_you": EventKind.THANK_YOU,
-    "log_follow_up": EventKind.FOLLOW_UP,
-    "log_response": EventKind.RESPONSE,
-}
 
 
 class BoardScreen(Screen[None]):
@@ -395,17 +390,12 @@ class BoardScreen(Screen[None]):
         self.app.push_screen(OutcomeChooser(app.company, app.stage), chosen)
 
     def _mark(self, app: Application, outcome: Stage, details: dict[str, Any]) -> None:
-        on, deadline = details["on"], details.get("deadline")
-
-        def decide(a: Application) -> Application:
-            decided = a.moved_to(outcome, on) if a.stage is not outcome else a
-            if outcome is Stage.OFFER:
-                decided = decided.with_event(
-                    Event(EventKind.OFFER, on, note=details.get("note"), deadline=deadline)
-                )
-            return decided
-
-        self.change_app(app.id, decide, f"marked #{app.id} {outcome}")
+        on, deadline, note = details["on"], details.get("deadline"), details.get("note")
+        self.change_app(
+            app.id,
+            lambda a: a.with_outcome(outcome, on, deadline=deadline, note=note),
+            f"marked #{app.id} {outcome}",
+        )
         self.notify(f"{app.company}: {outcome}", markup=False)
 
     def action_new(self) -> None:
@@ -438,16 +428,12 @@ class BoardScreen(Screen[None]):
                 return
             self.state.remove(app.id)
             self.refresh_all({app.stage})
-            self.selected_id = self._selected_after_removal(app.stage)
+            self.selected_id = self.column(app.stage).selected_id
             self._save(app.id, lambda: self.tracker.delete(app.id))
             self.notify(f"Deleted {app.company} (u undoes)", markup=False)
 
         question = f"Delete #{app.id} {app.company} — {app.role}? Its timeline goes too."
         self.app.push_screen(ConfirmDialog(question), confirmed)
-
-    def _selected_after_removal(self, stage: Stage) -> int | None:
-        column = self.column(stage)
-        return column.selected_id
 
     def action_undo(self) -> None:
         if not self.undo_stack:
