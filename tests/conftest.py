@@ -25,4 +25,6 @@ def _isolated_environment(
     # platformdirs would fall back to these if a test forgot --db: keep them in tmp.
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    monkeypatch.delenv("SEARCHBOARD_CONFIG_DIR", raising=False)
     monkeypatch.setenv("PYTHONIOENCODING", "utf-8")
