@@ -70,9 +70,13 @@ class OpenItem:
         }
 
 
+def item_sort_key(item: OpenItem) -> tuple[date, int, int]:
+    """The agenda's order: by due date, then application id, then kind."""
+    return (item.due, item.application.id, _KIND_ORDER[item.kind])
+
+
 def sort_items(items: Iterable[OpenItem]) -> list[OpenItem]:
-    """Items by due date, then application id, then kind (the agenda's order)."""
-    return sorted(items, key=lambda item: (item.due, item.application.id, _KIND_ORDER[item.kind]))
+    return sorted(items, key=item_sort_key)
 
 
 def contact_events(app: Application) -> list[Event]:

@@ -4,6 +4,7 @@ it down; widgets post messages up; every change goes through `change_app`."""
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -12,9 +13,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.reactive import Reactive
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Input, Static
 
+from searchboard.domain.agenda import Agenda
 from searchboard.domain.model import Application, Event
 from searchboard.domain.stages import (
     ALL_STAGES,
@@ -45,10 +49,16 @@ def move_target(app: Application, direction: int) -> Stage | None:
 
 
 POLL_SECONDS = 1.5  # how often to look for changes made by another process
+PAINT_WAIT_SECONDS = 0.2  # how long a save waits for the screen to show its change
 MIN_COLUMN_WIDTH = 24  # narrower than this, columns keep this width and the board scrolls
 
 
 class BoardScreen(Screen[None]):
+    # Textual repaints the whole screen when focus moves; a card move moves focus to
+    # its new column, and a full repaint at that moment cost more than the move itself.
+    # The widgets that gain and lose focus still restyle and repaint themselves.
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+
     BINDINGS = [
         *(command.binding() for command in BOARD_COMMANDS),
         Binding("left,h", "column(-1)", "Left", show=False),
@@ -65,6 +75,7 @@ class BoardScreen(Screen[None]):
         self.writer: OrderedWriter | None = None
         self._pending: dict[int, int] = {}  # saves under way, per application
         self._enabled_actions: tuple[bool | None, ...] = ()
+        self._agenda_queued = False
 
     # --- layout -------------------------------------------------------------------------
 
@@ -92,7 +103,7 @@ class BoardScreen(Screen[None]):
             self._select(panel.highlighted_app_id, focus=False)
         else:
             self._focus_first_card()
-        self._update_footer()
+        self._update_footer(at_once=True)
         self.set_interval(POLL_SECONDS, self._poll_for_outside_changes)
 
     def _focus_first_card(self) -> None:
@@ -111,23 +122,38 @@ class BoardScreen(Screen[None]):
     def visible_columns(self) -> list[StageColumn]:
         return [self.column(stage) for stage in self.state.stages]
 
-    def refresh_all(self, stages: set[Stage] | None = None) -> Any:
+    def refresh_all(self, stages: set[Stage] | None = None) -> Agenda:
         """Redraws the columns in `stages` (all when None), the agenda and the header."""
-        columns = self.state.columns()
-        for stage, cards in columns.items():
+        self._refresh_columns(stages)
+        return self._refresh_agenda()
+
+    def _refresh_columns(self, stages: set[Stage] | None) -> None:
+        for stage in self.state.stages:
             if stages is None or stage in stages:
+                cards = self.state.column(stage)
                 self.column(stage).set_cards(cards)
                 title = self.query_one(f"#title-{stage}", Static)
                 title.update(f"{stage.value.upper()}  {len(cards)}", layout=False)
+
+    def _refresh_agenda(self) -> Agenda:
+        self._agenda_queued = False
         agenda = self.state.agenda()
         self.query_one(AgendaPanel).show(agenda)
         self.query_one(DayHeader).show(agenda, self.pretend_today, self.state.filter_text)
         return agenda
 
     def _show_app(self, app: Application, previous: Application | None) -> None:
+        """Shows a changed card: its columns in this frame, the rest in the next.
+
+        Textual repaints the whole box around everything that changed in a frame; the
+        agenda (at the top) and the key bar (at the bottom) changing with the columns
+        would redraw the entire board before the moved card could show."""
         stages = {app.stage} | ({previous.stage} if previous else set())
         self.state.put(app)
-        self.refresh_all(stages)
+        self._refresh_columns(stages)
+        if not self._agenda_queued:
+            self._agenda_queued = True
+            self.call_after_refresh(self._refresh_agenda)
 
     # --- selection ----------------------------------------------------------------------
 
@@ -179,14 +205,20 @@ class BoardScreen(Screen[None]):
         target.focus()
         self.query_one("#board").scroll_to_widget(target, animate=False)
 
-    def _update_footer(self) -> None:
+    def _update_footer(self, at_once: bool = False) -> None:
         """Asks the footer to redraw only when some key became usable or unusable:
         redrawing it rebuilds every key, far too slow to do on each cursor move."""
         enabled = tuple(self.check_action(command.action, ()) for command in BOARD_COMMANDS)
         if enabled != self._enabled_actions:
             self._enabled_actions = enabled
             self.refresh_bindings()  # for the command palette and check_action
-            self.query_one(KeyBar).show(enabled)
+            if not at_once:  # after this frame, like the agenda (see _show_app)
+                self.call_after_refresh(self._draw_key_bar)
+        if at_once:
+            self._draw_key_bar()
+
+    def _draw_key_bar(self) -> None:
+        self.query_one(KeyBar).show(self._enabled_actions)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         needs_card = {
@@ -250,7 +282,17 @@ class BoardScreen(Screen[None]):
             self.undo_stack.append(change)
             self._reconcile(change)
 
-        self.writer.submit(job, done)
+        # The save holds the GIL for a while (reading and writing the whole file): let
+        # the frame that shows the change reach the terminal first. Queued at once, so
+        # the order of saves and a flush on quit are as before; never waits long.
+        painted = threading.Event()
+        self.call_after_refresh(painted.set)
+
+        def after_paint() -> Change:
+            painted.wait(PAINT_WAIT_SECONDS)
+            return job()
+
+        self.writer.submit(after_paint, done)
 
     def _reconcile(self, change: Change) -> None:
         """Shows what was saved, once no other save of that card is still under way."""

@@ -6,6 +6,7 @@ recomputes that one only, so a move costs the same on 20 cards as on 10,000.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -13,9 +14,9 @@ from datetime import date
 from searchboard.domain.agenda import Agenda, agenda_from_items
 from searchboard.domain.calendar import BusinessCalendar
 from searchboard.domain.model import Application
-from searchboard.domain.rules import ItemKind, OpenItem, last_contact, open_items
+from searchboard.domain.rules import ItemKind, OpenItem, item_sort_key, last_contact, open_items
 from searchboard.domain.settings import Settings
-from searchboard.domain.stages import ACTIVE_STAGES, CLOSED_STAGES, Stage
+from searchboard.domain.stages import ACTIVE_STAGES, ALL_STAGES, CLOSED_STAGES, Stage
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +45,11 @@ class BoardState:
     cards: dict[int, Card] = field(default_factory=dict)
     filter_text: str = ""
     show_closed: bool = False
+    # Kept in order as cards change, so a move re-sorts nothing: each column's ids,
+    # and every open item in the agenda's order (with its sort key beside it).
+    _ids_by_stage: dict[Stage, list[int]] = field(default_factory=dict)
+    _item_keys: list[tuple[date, int, int]] = field(default_factory=list)
+    _items: list[OpenItem] = field(default_factory=list)
 
     @classmethod
     def build(
@@ -56,6 +62,15 @@ class BoardState:
         state = cls(today, settings, calendar)
         for app in applications:
             state.cards[app.id] = state._card(app)
+        state._ids_by_stage = {stage: [] for stage in ALL_STAGES}
+        for app_id in sorted(state.cards):
+            state._ids_by_stage[state.cards[app_id].app.stage].append(app_id)
+        keyed = sorted(
+            ((item_sort_key(item), item) for card in state.cards.values() for item in card.items),
+            key=lambda pair: pair[0],
+        )
+        state._item_keys = [key for key, _ in keyed]
+        state._items = [item for _, item in keyed]
         return state
 
     def _card(self, app: Application) -> Card:
@@ -65,10 +80,27 @@ class BoardState:
     # --- changes ---------------------------------------------------------------------
 
     def put(self, app: Application) -> None:
-        self.cards[app.id] = self._card(app)
+        self.remove(app.id)
+        card = self.cards[app.id] = self._card(app)
+        insort(self._ids_by_stage[app.stage], app.id)
+        for item in card.items:
+            key = item_sort_key(item)
+            index = bisect_right(self._item_keys, key)
+            self._item_keys.insert(index, key)
+            self._items.insert(index, item)
 
     def remove(self, app_id: int) -> None:
-        self.cards.pop(app_id, None)
+        card = self.cards.pop(app_id, None)
+        if card is None:
+            return
+        ids = self._ids_by_stage[card.app.stage]
+        del ids[bisect_left(ids, app_id)]
+        for item in card.items:
+            index = bisect_left(self._item_keys, item_sort_key(item))
+            while self._items[index] is not item:  # equal keys: two interviews on one day
+                index += 1
+            del self._item_keys[index]
+            del self._items[index]
 
     # --- what to show ----------------------------------------------------------------
 
@@ -76,20 +108,23 @@ class BoardState:
     def stages(self) -> tuple[Stage, ...]:
         return ACTIVE_STAGES + CLOSED_STAGES if self.show_closed else ACTIVE_STAGES
 
-    def columns(self) -> dict[Stage, list[Card]]:
-        found: dict[Stage, list[Card]] = {stage: [] for stage in self.stages}
+    def column(self, stage: Stage) -> list[Card]:
+        """The cards of `stage` that pass the filter, by id."""
+        cards = [self.cards[app_id] for app_id in self._ids_by_stage[stage]]
         needle = self.filter_text.strip().lower()
-        for app_id in sorted(self.cards):
-            card = self.cards[app_id]
-            if card.app.stage in found and (not needle or needle in card.app.search_text()):
-                found[card.app.stage].append(card)
-        return found
+        if needle:
+            cards = [card for card in cards if needle in card.app.search_text()]
+        return cards
+
+    def columns(self) -> dict[Stage, list[Card]]:
+        return {stage: self.column(stage) for stage in self.stages}
 
     def agenda(self) -> Agenda:
         return agenda_from_items(
-            (item for card in self.cards.values() for item in card.items),
+            self._items,
             (card.applied_on for card in self.cards.values()),
             self.calendar,
             self.settings,
             self.today,
+            already_sorted=True,
         )

@@ -74,8 +74,12 @@ class StageColumn(ScrollView, can_focus=True):
         self.stage = stage
         self.today = today
         self.cards: list[Card] = []
-        self._styles: dict[str, Style] = {}
-        self._lines: LRUCache[tuple[int, int, int, int], tuple[Card, Strip]] = LRUCache(2000)
+        # Both caches are kept per focus state: focus tints the column, and a card move
+        # moves focus, so clearing them on focus would redraw every line from scratch.
+        self._styles: dict[tuple[str, bool], Style] = {}
+        self._lines: LRUCache[tuple[int, int, int, int, bool], tuple[Card, Strip]] = LRUCache(4000)
+        self._styled_with_focus: bool | None = None
+        self._laid_out: tuple[Size, Size, Size] | None = None
 
     # --- data -------------------------------------------------------------------------
 
@@ -143,6 +147,19 @@ class StageColumn(ScrollView, can_focus=True):
     def on_resize(self) -> None:
         self._fit_virtual_size()
 
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        # Textual 8.2's ScrollView compares the compositor's virtual size (the visible
+        # area) with its own (every card): never equal, so each layout pass anywhere on
+        # the screen repainted every column's scrollbars and sent each column a Resize.
+        # That was most of a card move's time; only a real change should cost anything.
+        laid_out = (size, self.virtual_size, container_size)
+        if laid_out == self._laid_out:
+            return False
+        self._laid_out = laid_out
+        return super()._size_updated(size, virtual_size, container_size, layout)
+
     def _fit_virtual_size(self) -> None:
         size = Size(self.size.width, len(self.cards) * CARD_HEIGHT)
         if size != self.virtual_size:  # setting it, even unchanged, costs a layout
@@ -150,14 +167,18 @@ class StageColumn(ScrollView, can_focus=True):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._styles.clear()  # the theme or the CSS changed
-        self._lines.clear()
+        focused = self.has_focus
+        if focused == self._styled_with_focus:  # not a focus change: the theme or CSS changed
+            self._styles.clear()
+            self._lines.clear()
+        self._styled_with_focus = focused
 
     def _style(self, name: str) -> Style:
         """A component style, looked up once per theme: render_line asks for several."""
-        style = self._styles.get(name)
+        key = (name, self.has_focus)
+        style = self._styles.get(key)
         if style is None:
-            style = self._styles[name] = self.get_component_rich_style(name)
+            style = self._styles[key] = self.get_component_rich_style(name)
         return style
 
     def on_click(self, event: events.Click) -> None:
@@ -177,7 +198,7 @@ class StageColumn(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         card = self.cards[index]
         state = (index == self.cursor) + (index == self.cursor and self.has_focus)
-        key = (card.app.id, row, width, state)
+        key = (card.app.id, row, width, state, self.has_focus)
         cached = self._lines.get(key)
         if cached is not None and cached[0] is card:
             return cached[1]

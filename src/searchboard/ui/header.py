@@ -12,8 +12,15 @@ from searchboard.wording import days_ago
 
 
 class DayHeader(Static):
+    _shown: Text | None = None
+
     def show(self, agenda: Agenda, pretend_today: bool, filter_text: str) -> None:
-        self.update(day_line(agenda, pretend_today, filter_text), layout=False)
+        line = day_line(agenda, pretend_today, filter_text)
+        # Redraw only on a change: Textual repaints the box around everything that
+        # changed in a frame, so a needless top line would repaint the whole board.
+        if line != self._shown:
+            self._shown = line
+            self.update(line, layout=False)
 
 
 def day_line(agenda: Agenda, pretend_today: bool, filter_text: str) -> Text:

@@ -34,6 +34,8 @@ class KeyBar(Static):
     }
     """
 
+    _shown: Text | None = None
+
     def show(self, enabled: tuple[bool | None, ...]) -> None:
         """`enabled` holds check_action's answer for each of BOARD_COMMANDS, in order."""
         key = self.get_component_rich_style("keybar--key")
@@ -48,4 +50,6 @@ class KeyBar(Static):
             line.append(f"{command.description.replace(' ', NBSP)} ", words if usable else dimmed)
         line.append(" ^p\u00a0", key)
         line.append("palette", words)
-        self.update(line)
+        if line != self._shown:  # a needless redraw would repaint the whole board
+            self._shown = line
+            self.update(line)
