@@ -32,8 +32,10 @@ class SearchboardApp(App[None]):
         )
         self.board = BoardScreen(tracker, state, pretend_today)
 
-    def on_mount(self) -> None:
-        self.push_screen(self.board)
+    def get_default_screen(self) -> Screen:
+        # The board is the first screen itself: pushing it over Textual's blank default
+        # screen cost a second full layout and paint before the cards showed.
+        return self.board
 
     async def action_quit(self) -> None:
         await self.board.flush_saves()

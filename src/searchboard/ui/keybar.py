@@ -35,9 +35,16 @@ class KeyBar(Static):
     """
 
     _shown: Text | None = None
+    _enabled: tuple[bool | None, ...] | None = None
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        if self._enabled is not None:  # the theme changed: the keys' colours with it
+            self.show(self._enabled)
 
     def show(self, enabled: tuple[bool | None, ...]) -> None:
         """`enabled` holds check_action's answer for each of BOARD_COMMANDS, in order."""
+        self._enabled = enabled
         key = self.get_component_rich_style("keybar--key")
         words = self.get_component_rich_style("keybar--description")
         dimmed = self.get_component_rich_style("keybar--disabled")
