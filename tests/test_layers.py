@@ -18,6 +18,9 @@ DOMAIN_MODULES = [
     "searchboard.domain.settings",
     "searchboard.domain.rules",
     "searchboard.domain.agenda",
+    "searchboard.domain.snooze",
+    "searchboard.domain.companies",
+    "searchboard.domain.insights",
 ]
 
 
@@ -55,6 +58,8 @@ def test_today_command_does_not_import_textual(tmp_path: Path) -> None:
     assert "searchboard.domain.agenda" in loaded
     assert "textual" not in loaded
     assert not any(name.startswith("searchboard.ui") for name in loaded)
+    # Nor what only other commands need: the calendar file and the chart.
+    assert not {"icalendar", "plotext", "textual_plotext"} & loaded
 
 
 def test_today_with_a_warm_cache_does_not_import_holidays(tmp_path: Path) -> None:
@@ -65,6 +70,14 @@ def test_today_with_a_warm_cache_does_not_import_holidays(tmp_path: Path) -> Non
     assert "holidays" not in _loaded_after(warm, env=env)
 
 
-@pytest.mark.parametrize("module", ["searchboard.ui.board_state"])
+@pytest.mark.parametrize(
+    "module",
+    [
+        "searchboard.ui.board_state",
+        "searchboard.drafts",
+        "searchboard.calendar_export",
+        "searchboard.insights_text",
+    ],
+)
 def test_board_state_is_plain_python(module: str) -> None:
     assert "textual" not in _loaded_after(f"import {module}")

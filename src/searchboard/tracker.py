@@ -18,7 +18,8 @@ from searchboard.domain.calendar import BusinessCalendar
 from searchboard.domain.model import Application, Contact, Event, new_application
 from searchboard.domain.rules import STAGES_WITH_ITEMS, open_items
 from searchboard.domain.settings import Settings, parse_setting
-from searchboard.domain.stages import EventKind, Stage
+from searchboard.domain.snooze import SNOOZE_WORDS, snooze_event, snoozed_until
+from searchboard.domain.stages import EventKind, ItemKind, Stage
 from searchboard.storage import Snapshot, Store
 
 if TYPE_CHECKING:
@@ -177,6 +178,29 @@ class Tracker:
             deadline=deadline,
         )
         return self.modify(app_id, lambda app: app.with_event(event), f"logged {kind} on #{app_id}")
+
+    def snooze(self, app_id: int, kind: ItemKind, until: date) -> Change:
+        """Hides one open item of the application until `until` (a date on or before
+        today ends a snooze instead). Recorded on the timeline, so it can be undone."""
+        settings = self.settings
+        calendar = self.calendar(settings)
+
+        def snoozed(app: Application) -> Application:
+            if until > self.today:
+                open_now = open_items(app, calendar, settings, self.today, include_snoozed=True)
+                if kind not in {item.kind for item in open_now}:
+                    raise UserError(f"#{app.id} has no open {SNOOZE_WORDS[kind][4:]} to snooze")
+            elif kind not in snoozed_until(app, self.today):
+                raise UserError(f"#{app.id}: {SNOOZE_WORDS[kind]} is not snoozed")
+            return app.with_event(snooze_event(kind, until, self.today))
+
+        return self.modify(app_id, snoozed, f"snoozed {kind} on #{app_id}")
+
+    def reapply_warning(self, company: str) -> str | None:
+        """What happened last time at this company, if the user applied there before."""
+        from searchboard.domain.companies import reapply_warning
+
+        return reapply_warning(self.applications(), company, self.today)
 
     def edit(self, app_id: int, **fields: str | None) -> Change:
         return self.modify(app_id, lambda app: app.edited(**fields), f"edited #{app_id}")

@@ -140,11 +140,11 @@ async def test_forms_start_on_their_first_field(board) -> None:
         await pilot.press("n")
         await pilot.pause()
         assert app.focused is app.screen.query_one("#field-company")
-        await board.type(pilot, "Acme")
+        await board.type(pilot, "Umbrella")
         await pilot.press("enter")
         await board.settle(pilot)
         assert app.screen is app.board
-        assert board.stored_app(8).company == "Acme"
+        assert board.stored_app(8).company == "Umbrella"
 
         await board.select_card(pilot, 4)
         await pilot.press("i")

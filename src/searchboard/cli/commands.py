@@ -17,7 +17,13 @@ from searchboard.domain.dates import parse_date
 from searchboard.domain.model import OPTIONAL_FIELDS
 from searchboard.domain.rules import open_items
 from searchboard.domain.settings import SETTING_KEYS, Settings
-from searchboard.domain.stages import EventKind, Stage, parse_event_kind, parse_stage
+from searchboard.domain.stages import (
+    EventKind,
+    Stage,
+    parse_event_kind,
+    parse_item_kind,
+    parse_stage,
+)
 from searchboard.tracker import Tracker
 
 T = TypeVar("T")
@@ -25,6 +31,7 @@ Command = Callable[[Tracker, Namespace], int]
 
 
 def add(tracker: Tracker, args: Namespace) -> int:
+    warning = tracker.reapply_warning(args.company) if args.company.strip() else None
     change = tracker.add(
         args.company,
         args.role,
@@ -33,6 +40,8 @@ def add(tracker: Tracker, args: Namespace) -> int:
         **_fields(args, OPTIONAL_FIELDS),
     )
     print(change.app_id)
+    if warning:  # several roles at one company are normal: a warning, never a refusal
+        print(f"searchboard: note: {warning}", file=sys.stderr)
     return 0
 
 
@@ -181,6 +190,67 @@ def import_(tracker: Tracker, args: Namespace) -> int:
     return 0
 
 
+def snooze(tracker: Tracker, args: Namespace) -> int:
+    app_id, kind = _id(args.id), _parsed(parse_item_kind, args.item)
+    until = _date(args.until, "--until")
+    assert until is not None  # argparse requires it
+    change = tracker.snooze(app_id, kind, until)
+    assert change.after is not None
+    note = change.after.events[-1].note if change.after.events else ""
+    print(f"#{app_id} {change.after.company}: {note}")
+    return 0
+
+
+def stats(tracker: Tracker, args: Namespace) -> int:
+    from searchboard.domain.insights import compute_insights
+    from searchboard.insights_text import render_insights
+
+    settings = tracker.settings
+    insights = compute_insights(
+        tracker.applications(), tracker.calendar(settings), settings, tracker.today
+    )
+    if args.json:
+        _print_json(insights.to_dict())
+    else:
+        print(render_insights(insights))
+    return 0
+
+
+def calendar(tracker: Tracker, args: Namespace) -> int:
+    from searchboard.calendar_export import calendar_entries, render_ics
+
+    settings = tracker.settings
+    entries = calendar_entries(
+        tracker.applications(), tracker.calendar(settings), settings, tracker.today
+    )
+    payload = render_ics(entries, tracker.today)
+    if args.output:
+        _write_export(Path(args.output), payload, tracker.store.path)
+        print(f"wrote {len(entries)} event{'' if len(entries) == 1 else 's'} to {args.output}")
+    else:
+        sys.stdout.flush()
+        stream = getattr(sys.stdout, "buffer", None)  # bytes as they are: CRLF line ends
+        if stream is not None:
+            stream.write(payload)
+            stream.flush()
+        else:
+            sys.stdout.write(payload.decode("utf-8"))
+    return 0
+
+
+def draft(tracker: Tracker, args: Namespace) -> int:
+    from searchboard.drafts import DraftError, parse_draft_kind
+    from searchboard.drafts import draft as write_draft
+
+    app = tracker.get(_id(args.id))
+    kind = _parsed(parse_draft_kind, args.kind)
+    try:
+        print(write_draft(app, kind, today=tracker.today))
+    except DraftError as error:
+        raise UsageError(str(error)) from None
+    return 0
+
+
 COMMANDS: dict[str, Command] = {
     "add": add,
     "move": move,
@@ -194,6 +264,10 @@ COMMANDS: dict[str, Command] = {
     "config": config,
     "export": export,
     "import": import_,
+    "snooze": snooze,
+    "stats": stats,
+    "calendar": calendar,
+    "draft": draft,
 }
 
 
@@ -239,7 +313,7 @@ def _print_json(data: object) -> None:
     print(json.dumps(data, indent=indent, ensure_ascii=False))
 
 
-def _write_export(path: Path, text: str, data_file: Path) -> None:
+def _write_export(path: Path, text: str | bytes, data_file: Path) -> None:
     """Writes an export; refuses to write over the data file or its backups."""
     target = path.expanduser().resolve()
     guarded = data_file.expanduser().resolve()
@@ -247,6 +321,9 @@ def _write_export(path: Path, text: str, data_file: Path) -> None:
     if target == guarded or is_backup:
         raise UsageError(f"{path} is the data file (or one of its backups); export elsewhere")
     try:
-        path.write_text(text, encoding="utf-8")
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
     except OSError as error:
         raise UsageError(f"cannot write {path}: {error.strerror}") from None

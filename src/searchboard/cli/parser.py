@@ -112,6 +112,25 @@ def build_parser() -> argparse.ArgumentParser:
     importer = command("import", "bring data in from our JSON export or a CSV")
     importer.add_argument("file")
 
+    snooze = command("snooze", "hide an open item from the agenda until a date")
+    snooze.add_argument("id")
+    snooze.add_argument(
+        "item", help="interview, thank-you, follow-up, likely-ghosted or offer-deadline"
+    )
+    snooze.add_argument(
+        "--until", metavar="DATE", required=True, help="when it comes back (today ends a snooze)"
+    )
+
+    stats = command("stats", "insights: the funnel, response rate, timings, by source")
+    stats.add_argument("--json", action="store_true")
+
+    calendar = command("calendar", "write interviews and due items as an iCalendar (.ics) file")
+    calendar.add_argument("-o", "--output", metavar="FILE", help="file to write (default: stdout)")
+
+    draft = command("draft", "print a thank-you or follow-up email drafted from the card")
+    draft.add_argument("id")
+    draft.add_argument("kind", help="thank-you or follow-up")
+
     return parser
 
 

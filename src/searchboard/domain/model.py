@@ -13,7 +13,14 @@ from datetime import date
 from typing import Any
 
 from searchboard.domain.dates import parse_date
-from searchboard.domain.stages import EventKind, Stage, parse_event_kind, parse_stage
+from searchboard.domain.stages import (
+    EventKind,
+    ItemKind,
+    Stage,
+    parse_event_kind,
+    parse_item_kind,
+    parse_stage,
+)
 
 # Free-text fields of an application besides company and role, in display order.
 OPTIONAL_FIELDS: tuple[str, ...] = ("url", "location", "salary", "source", "notes")
@@ -51,6 +58,9 @@ class Event:
     stage: Stage | None = None  # the stage moved to, on a `stage` event
     expect: date | None = None  # when they said they would decide, on an `interview`
     deadline: date | None = None  # when the offer lapses, on an `offer`
+    # A snooze is a `note` that hides one kind of open item until a date.
+    snooze: ItemKind | None = None
+    until: date | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -64,6 +74,9 @@ class Event:
             data["expect"] = self.expect.isoformat()
         if self.deadline is not None:
             data["deadline"] = self.deadline.isoformat()
+        if self.snooze is not None and self.until is not None:
+            data["snooze"] = str(self.snooze)
+            data["until"] = self.until.isoformat()
         return data
 
     @classmethod
@@ -75,7 +88,7 @@ class Event:
             day = data.get("date")
             if kind is not None and kind is not EventKind.STAGE and _is_iso_date(day):
                 expect, deadline = data.get("expect"), data.get("deadline")
-                if expect is None and deadline is None:
+                if expect is None and deadline is None and data.get("until") is None:
                     note = data.get("note")
                     try:
                         return cls(kind, date.fromisoformat(day), note if note else None)
@@ -93,6 +106,8 @@ class Event:
             stage = parse_stage(str(data["stage"])) if kind is EventKind.STAGE else None
             expect = _optional_date(data, "expect")
             deadline = _optional_date(data, "deadline")
+            until = _optional_date(data, "until")
+            snooze = parse_item_kind(str(data.get("snooze", ""))) if until is not None else None
         except KeyError:
             raise InvalidData("a stage event needs the stage it moved to") from None
         except ValueError as error:
@@ -104,6 +119,8 @@ class Event:
             stage=stage,
             expect=expect if kind is EventKind.INTERVIEW else None,
             deadline=deadline if kind is EventKind.OFFER else None,
+            snooze=snooze if kind is EventKind.NOTE else None,
+            until=until if kind is EventKind.NOTE and snooze is not None else None,
         )
 
 

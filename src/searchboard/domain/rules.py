@@ -11,28 +11,20 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 
 from searchboard.domain.calendar import BusinessCalendar
 from searchboard.domain.model import Application, Event
 from searchboard.domain.settings import Settings
+from searchboard.domain.snooze import snoozed_until
 from searchboard.domain.stages import (
     CONTACT_EVENT_KINDS,
     EMPLOYER_CONTACT_STAGES,
     WAITING_STAGES,
     EventKind,
+    ItemKind,
     Stage,
     is_forward_move,
 )
-
-
-class ItemKind(StrEnum):
-    INTERVIEW = "interview"
-    THANK_YOU = "thank_you"
-    FOLLOW_UP = "follow_up"
-    LIKELY_GHOSTED = "likely_ghosted"
-    OFFER_DEADLINE = "offer_deadline"
-
 
 ITEM_LABELS: dict[ItemKind, str] = {
     ItemKind.INTERVIEW: "interview",
@@ -105,9 +97,14 @@ def last_contact(app: Application, until: date | None = None) -> date | None:
 
 
 def open_items(
-    app: Application, calendar: BusinessCalendar, settings: Settings, today: date
+    app: Application,
+    calendar: BusinessCalendar,
+    settings: Settings,
+    today: date,
+    include_snoozed: bool = False,
 ) -> list[OpenItem]:
-    """The items open for `app` on `today`, sorted by due date."""
+    """The items open for `app` on `today`, sorted by due date (without those the
+    user snoozed past today, unless `include_snoozed`)."""
     if app.stage not in STAGES_WITH_ITEMS:
         return []
     items: list[OpenItem] = []
@@ -148,6 +145,10 @@ def open_items(
         if offers and offers[-1].deadline is not None:
             add(ItemKind.OFFER_DEADLINE, offers[-1].deadline)
 
+    if not include_snoozed:
+        hidden = snoozed_until(app, today)
+        if hidden:
+            items = [item for item in items if item.kind not in hidden]
     return sort_items(items)
 
 

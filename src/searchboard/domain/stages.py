@@ -57,6 +57,26 @@ class EventKind(StrEnum):
     NOTE = "note"
 
 
+class ItemKind(StrEnum):
+    """What the rules of SPEC §4 open on an application (and what a snooze can hide)."""
+
+    INTERVIEW = "interview"
+    THANK_YOU = "thank_you"
+    FOLLOW_UP = "follow_up"
+    LIKELY_GHOSTED = "likely_ghosted"
+    OFFER_DEADLINE = "offer_deadline"
+
+
+def parse_item_kind(text: str) -> ItemKind:
+    """An item kind as people type it: `follow-up`, `follow_up` and `Follow up` alike."""
+    wanted = "_".join(text.strip().lower().replace("-", " ").split())
+    try:
+        return ItemKind(wanted)
+    except ValueError:
+        choices = ", ".join(kind.value.replace("_", "-") for kind in ItemKind)
+        raise ValueError(f"unknown item {text!r} (choose from {choices})") from None
+
+
 # Events that are, by themselves, contact with the employer.
 CONTACT_EVENT_KINDS = frozenset(
     {EventKind.APPLIED, EventKind.INTERVIEW, EventKind.RESPONSE, EventKind.OFFER}

@@ -55,6 +55,14 @@ class AgendaPanel(OptionList):
         self.highlighted = _index_to_keep(options, keep)
 
     @property
+    def highlighted_kind(self) -> str | None:
+        """The kind of the highlighted item (`follow_up`, …), or None."""
+        option = self.highlighted_option
+        if option is None or option.id is None:
+            return None
+        return option.id.split(":")[1]
+
+    @property
     def highlighted_app_id(self) -> int | None:
         option = self.highlighted_option
         if option is None or option.id is None:

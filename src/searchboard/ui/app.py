@@ -63,10 +63,39 @@ class SearchboardApp(App[None]):
             partial(self.export, "json"),
         )
         yield SystemCommand(
+            "Export calendar (.ics)",
+            "Interviews, thank-you notes, follow-ups and offer deadlines, for your calendar app",
+            self.export_calendar,
+        )
+        yield SystemCommand(
             "Export CSV",
             "Write all applications to a CSV file in this folder",
             partial(self.export, "csv"),
         )
+
+    def export_calendar(self) -> None:
+        """Writes the upcoming interviews and due items as an .ics file in this folder;
+        the same file again, imported again, updates the events rather than doubling them."""
+        from searchboard.calendar_export import calendar_entries, render_ics
+
+        def job() -> tuple[Path, int]:
+            settings = self.tracker.settings
+            calendar = self.tracker.calendar(settings)
+            apps = self.tracker.snapshot().ordered()
+            entries = calendar_entries(apps, calendar, settings, self.tracker.today)
+            path = Path.cwd() / "searchboard.ics"
+            path.write_bytes(render_ics(entries, self.tracker.today))
+            return path, len(entries)
+
+        def done(result: tuple[Path, int] | None, error: BaseException | None) -> None:
+            if error is not None or result is None:
+                self.notify(f"Calendar export failed: {error}", severity="error", markup=False)
+            else:
+                path, count = result
+                self.notify(f"{count} events written to {path}", markup=False)
+
+        assert self.board.writer is not None
+        self.board.writer.submit(job, done)
 
     def open_settings(self) -> None:
         from searchboard.ui.settings_screen import settings_form

@@ -20,11 +20,14 @@ from textual.widgets import Input, Static
 
 from searchboard.domain.agenda import Agenda
 from searchboard.domain.model import Application, Event
+from searchboard.domain.snooze import snooze_event
 from searchboard.domain.stages import (
     ALL_STAGES,
     EventKind,
+    ItemKind,
     Stage,
     next_active_stage,
+    parse_item_kind,
     previous_active_stage,
 )
 from searchboard.tracker import Change, Tracker
@@ -33,7 +36,7 @@ from searchboard.ui.board_state import BoardState
 from searchboard.ui.column import StageColumn
 from searchboard.ui.commands import BOARD_COMMANDS
 from searchboard.ui.dialogs import ConfirmDialog, HelpScreen, OutcomeChooser
-from searchboard.ui.forms import event_form, new_application_form
+from searchboard.ui.forms import event_form, new_application_form, snooze_form
 from searchboard.ui.header import DayHeader
 from searchboard.ui.keybar import KeyBar
 from searchboard.ui.writer import OrderedWriter
@@ -49,6 +52,7 @@ def move_target(app: Application, direction: int) -> Stage | None:
 
 
 POLL_SECONDS = 1.5  # how often to look for changes made by another process
+SNOOZE_BUSINESS_DAYS = 3  # the snooze form's suggestion
 PAINT_WAIT_SECONDS = 0.2  # how long a save waits for the screen to show its change
 MIN_COLUMN_WIDTH = 24  # narrower than this, columns keep this width and the board scrolls
 
@@ -231,6 +235,8 @@ class BoardScreen(Screen[None]):
             "log_response",
             "outcome",
             "delete",
+            "snooze",
+            "draft",
         }
         if action in needs_card:
             app = self.selected_app()
@@ -240,6 +246,8 @@ class BoardScreen(Screen[None]):
                 return None  # shown, dimmed: there is no stage after this one
             if action == "move_previous" and move_target(app, -1) is None:
                 return None
+            if action == "snooze" and not self.state.cards[app.id].items:
+                return None  # nothing open on this card to snooze
         if action == "undo" and not self.undo_stack:
             return None
         return True
@@ -450,7 +458,64 @@ class BoardScreen(Screen[None]):
             )
             self._save(None, job)
 
-        self.app.push_screen(new_application_form(self.state.today), submitted)
+        apps = [card.app for card in self.state.cards.values()]
+
+        def warning(company: str) -> str | None:
+            from searchboard.domain.companies import reapply_warning
+
+            return reapply_warning(apps, company, self.state.today)
+
+        self.app.push_screen(new_application_form(self.state.today, warning), submitted)
+
+    # --- snooze, email drafts, insights -----------------------------------------------------
+
+    def action_snooze(self) -> None:
+        app = self.selected_app()
+        card = self.state.cards.get(app.id) if app else None
+        if app is None or card is None or not card.items:
+            return
+        kinds = tuple(dict.fromkeys(_item_name(item.kind) for item in card.items))
+        agenda = self.query_one(AgendaPanel)
+        kind = kinds[0]
+        if self.focused is agenda and agenda.highlighted_kind is not None:
+            highlighted = _item_name(ItemKind(agenda.highlighted_kind))
+            kind = highlighted if highlighted in kinds else kind
+        today = self.state.today
+        until = self.state.calendar.add_business_days(today, SNOOZE_BUSINESS_DAYS)
+        title = f"Snooze an item of {app.company} — {app.role}"
+
+        def chosen(result: tuple[str, date] | None) -> None:
+            if result is None:
+                return
+            item, day = parse_item_kind(result[0]), result[1]
+            event = snooze_event(item, day, today)
+            self.change_app(app.id, lambda a: a.with_event(event), f"snoozed {item} on #{app.id}")
+            self.notify(f"{app.company}: {event.note}", markup=False)
+
+        self.app.push_screen(snooze_form(title, kinds, kind, today, until), chosen)
+
+    def action_draft(self) -> None:
+        app = self.selected_app()
+        card = self.state.cards.get(app.id) if app else None
+        if app is None or card is None:
+            return
+        from searchboard.drafts import DraftKind, draft
+        from searchboard.ui.draft_screen import DraftScreen
+
+        owes_thanks = any(item.kind is ItemKind.THANK_YOU for item in card.items)
+        kind = DraftKind.THANK_YOU if owes_thanks else DraftKind.FOLLOW_UP
+        today = self.state.today
+        title = f"Email draft: {app.company} — {app.role}"
+        self.app.push_screen(DraftScreen(title, kind, lambda k: draft(app, k, today=today)))
+
+    def action_insights(self) -> None:
+        from searchboard.domain.insights import compute_insights
+        from searchboard.ui.insights_screen import InsightsScreen
+
+        apps = [card.app for card in self.state.cards.values()]
+        state = self.state
+        insights = compute_insights(apps, state.calendar, state.settings, state.today)
+        self.app.push_screen(InsightsScreen(insights))
 
     def action_details(self) -> None:
         app = self.selected_app()
@@ -586,3 +651,8 @@ class BoardScreen(Screen[None]):
 
         assert self.writer is not None
         self.writer.submit(job, done)
+
+
+def _item_name(kind: ItemKind) -> str:
+    """An item kind as people write it: `follow-up`, not `follow_up`."""
+    return kind.value.replace("_", "-")

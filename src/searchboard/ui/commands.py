@@ -58,6 +58,11 @@ BOARD_COMMANDS: tuple[BoardCommand, ...] = (
     BoardCommand(
         "outcome", "o", "Outcome", "Mark an outcome: offer, accepted, rejected, withdrawn, ghosted"
     ),
+    BoardCommand("snooze", "z", "Snooze", "Snooze the selected item until a date"),
+    BoardCommand(
+        "draft", "e", "Email", "Draft a thank-you or follow-up email and copy it to the clipboard"
+    ),
+    BoardCommand("insights", "s", "Insights", "Insights: the funnel, response rate, by source"),
     BoardCommand("toggle_agenda", "a", "Agenda", "Show or hide the agenda"),
     BoardCommand("toggle_closed", "c", "Closed", "Show or hide closed cards"),
     BoardCommand("filter", "slash", "Filter", "Filter cards by text", key_display="/"),

@@ -129,7 +129,11 @@ def required_date(text: str, label: str) -> date:
 # --- the forms of the board ----------------------------------------------------------------
 
 
-def new_application_form(today: date) -> FormScreen:
+def new_application_form(
+    today: date, reapply_warning: Callable[[str], str | None] | None = None
+) -> FormScreen:
+    """The `n` form. With `reapply_warning`, a company applied to before is named with
+    what happened there, and saving takes a second enter (escape adds nothing)."""
     fields = [
         Field("company", "Company", placeholder="Acme"),
         Field("role", "Role", placeholder="Data Engineer"),
@@ -142,15 +146,40 @@ def new_application_form(today: date) -> FormScreen:
         Field("notes", "Notes"),
     ]
 
+    warned_about: set[str] = set()
+
     def validate(values: dict[str, str]) -> dict[str, Any]:
-        if not values["company"].strip():
+        company = values["company"].strip()
+        if not company:
             raise ValueError("Company cannot be empty")
         result: dict[str, Any] = dict(values)
         result["stage"] = Stage(values["stage"])
         result["on"] = required_date(values["on"], "Date")
+        warning = reapply_warning(company) if reapply_warning else None
+        if warning and warning not in warned_about:
+            warned_about.add(warning)
+            raise ValueError(f"{warning}. Enter again to add it anyway; escape adds nothing.")
         return result
 
     return FormScreen("New application", fields, validate)
+
+
+def snooze_form(
+    title: str, kinds: tuple[str, ...], kind: str, today: date, until: date
+) -> FormScreen:
+    """Which open item to snooze and until when; the result is (kind, until)."""
+    fields = [  # the date first: enter in it saves at once
+        Field("until", "Until (it comes back that day)", value=until.isoformat()),
+        Field("kind", "Item", value=kind, choices=kinds),
+    ]
+
+    def validate(values: dict[str, str]) -> tuple[str, date]:
+        chosen = required_date(values["until"], "Until")
+        if chosen <= today:
+            raise ValueError("Until must be after today: the item comes back that day")
+        return values["kind"], chosen
+
+    return FormScreen(title, fields, validate)
 
 
 def event_form(

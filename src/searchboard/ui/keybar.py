@@ -9,8 +9,6 @@ from textual.widgets import Static
 
 from searchboard.ui.commands import BOARD_COMMANDS
 
-NBSP = "\u00a0"
-
 
 class KeyBar(Static):
     COMPONENT_CLASSES = {"keybar--key", "keybar--description", "keybar--disabled"}
@@ -42,21 +40,35 @@ class KeyBar(Static):
         if self._enabled is not None:  # the theme changed: the keys' colours with it
             self.show(self._enabled)
 
+    def on_resize(self) -> None:
+        if self._enabled is not None:  # the keys wrap at the width
+            self.show(self._enabled)
+
     def show(self, enabled: tuple[bool | None, ...]) -> None:
         """`enabled` holds check_action's answer for each of BOARD_COMMANDS, in order."""
         self._enabled = enabled
         key = self.get_component_rich_style("keybar--key")
         words = self.get_component_rich_style("keybar--description")
         dimmed = self.get_component_rich_style("keybar--disabled")
-        # Every key shows: the line wraps between keys (never inside one) when narrow.
-        line = Text(justify="left")
-        for command, usable in zip(BOARD_COMMANDS, enabled, strict=True):
-            if not command.show:
-                continue
-            line.append(f" {command.keys_for_people}\u00a0", dimmed if not usable else key)
-            line.append(f"{command.description.replace(' ', NBSP)} ", words if usable else dimmed)
-        line.append(" ^p\u00a0", key)
-        line.append("palette", words)
+        entries = [
+            (command.keys_for_people, command.description, usable)
+            for command, usable in zip(BOARD_COMMANDS, enabled, strict=True)
+            if command.show
+        ]
+        entries.append(("^p", "palette", True))
+        # Every key shows: the lines break between keys, never inside one (wrapped here,
+        # not by Rich, which would also break at the spaces inside a key's words).
+        width = self.size.width or 160
+        line = Text(justify="left", no_wrap=True)
+        used = 0
+        for keys, description, usable in entries:
+            entry = len(keys) + len(description) + 3
+            if used and used + entry > width:
+                line.append("\n")
+                used = 0
+            line.append(f" {keys} ", key if usable else dimmed)
+            line.append(f"{description} ", words if usable else dimmed)
+            used += entry
         if line != self._shown:  # a needless redraw would repaint the whole board
             self._shown = line
             self.update(line)
