@@ -50,6 +50,8 @@ async def main() -> None:
     await shoot("new-application", ["n", *"Hooli", "tab", *"Staff Engineer"])
     await shoot("outcome", ["a", "l", "l", "o"])
     await shoot("light-theme", ["a"], theme="textual-light")
+    await shoot("insights", ["s"])
+    await shoot("email-draft", ["a", "l", "l", "e"])
 
 
 if __name__ == "__main__":

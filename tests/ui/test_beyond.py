@@ -151,3 +151,23 @@ async def test_palette_calendar_export_writes_an_ics_in_this_folder(
     summaries = sorted(str(event["SUMMARY"]) for event in calendar.walk("VEVENT"))
     assert "Send a thank-you note: Wonka — Staff Engineer" in summaries
     assert any(s.startswith("Interview: Hooli") for s in summaries)
+
+
+async def test_h_reopens_a_ghosted_card_and_its_clock_restarts(board) -> None:
+    app = board.busy()
+    async with app.run_test(size=board.size) as pilot:
+        await pilot.pause()
+        await pilot.press("c")  # closed cards show
+        await pilot.pause()
+        await board.select_card(pilot, 7)
+        await pilot.press("H")  # the employer came back: reopen
+        await board.settle(pilot)
+        reopened = board.stored_app(7)
+        assert reopened.stage == "applied"
+        # Moving into applied is a new contact today (Tue 24 Nov): the follow-up is
+        # 10 business days on, Thanksgiving skipped: Wed 9 Dec. Not likely ghosted.
+        card = app.board.state.cards[7]
+        assert [(item.kind, item.due) for item in card.items] == [
+            (ItemKind.FOLLOW_UP, board.d("2026-12-09"))
+        ]
+        assert reopened.applied_on == board.d("2026-10-01")  # keep-applying is not fooled
