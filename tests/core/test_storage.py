@@ -351,3 +351,41 @@ def test_a_file_replaced_while_it_is_being_read_is_not_mistaken_for_current(db, 
     companies = sorted(a.company for a in Store(db).load().ordered())
     assert companies == ["Acme", "Globex", "Initech", "Umbrella"]
     assert sorted(Store(db).load().applications) == [1, 2, 3, 4]
+
+
+def test_the_fast_event_reader_agrees_with_the_checked_one() -> None:
+    """Events are read by a fast path and, when anything is unusual, a checked one: for
+    any data both must give the same event, or both refuse."""
+    from searchboard.demo import demo_applications
+    from searchboard.domain.model import Event, InvalidData
+
+    today = date(2026, 11, 24)
+    samples = [e.to_dict() for app in demo_applications(today, 60) for e in app.events]
+    samples += [
+        {"kind": "stage", "date": "2026-11-24", "stage": "Screening"},
+        {"kind": "stage", "date": "2026-11-24", "stage": "nowhere"},
+        {"kind": "stage", "date": "2026-11-24"},
+        {"kind": "applied", "date": "2026-11-24", "stage": "offer"},
+        {"kind": "interview", "date": "2026-11-24", "expect": "2026-12-01", "note": "  x "},
+        {"kind": "interview", "date": "2026-11-24", "expect": "2026-02-30"},
+        {"kind": "interview", "date": "2026-11-24", "expect": ""},
+        {"kind": "applied", "date": "2026-11-24", "expect": "2026-12-01"},
+        {"kind": "applied", "date": "2026-11-24", "expect": "soon"},
+        {"kind": "offer", "date": "2026-11-24", "deadline": "2026-12-11"},
+        {"kind": "offer", "date": "2026-11-24", "deadline": "2026/12/11"},
+        {"kind": "Thank-You", "date": "2026-11-24"},
+        {"kind": "note", "date": "2026-11-24", "note": 42},
+        {"kind": "note", "date": "2026-11-24", "note": ""},
+        {"kind": "note", "date": " 2026-11-24"},
+        {"kind": "note", "date": "2026-13-01"},
+        {"kind": "note", "date": "2026-11-24", "snooze": "follow_up", "until": "2026-11-27"},
+        {"kind": ["note"], "date": "2026-11-24"},
+    ]
+    for data in samples:
+        results = []
+        for read in (Event.from_dict, Event._checked_from_dict):
+            try:
+                results.append(read(data))
+            except InvalidData:
+                results.append("refused")
+        assert results[0] == results[1], data
