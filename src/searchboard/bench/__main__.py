@@ -10,7 +10,8 @@ Run it from the project's virtualenv:
 It needs tmux for the board (open, memory, move) and taskwarrior's `task` for the
 `today` baseline; without one, those rows say "skipped". What it measures:
 
-- today --json: `python -m searchboard today --json` against `task next` on as many tasks.
+- today --json: `python -m searchboard today --json` against `task next` on as many tasks,
+  as it answers again and again (from its cache), and as it answers after a change.
 - board open, first paint: from asking tmux for a session to the first screen that shows
   a card, against a bare Textual app that paints one Static, started the same way.
 - board peak memory: VmHWM of the board against the bare app's, once each has gone idle.
@@ -72,7 +73,7 @@ def _run(work: Workspace, sizes: list[int], parts: set[str], runs: int | None) -
         _progress(f"writing {size:,} applications")
         work.board_file(size)
         if "today" in parts:
-            rows.append(bench_today(work, size, runs or DEFAULT_RUNS["today"], _progress))
+            rows.extend(bench_today(work, size, runs or DEFAULT_RUNS["today"], _progress))
         if parts & {"open", "memory", "move"}:
             rows += _board_rows(work, size, parts, runs)
     return rows

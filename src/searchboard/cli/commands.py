@@ -12,6 +12,7 @@ from typing import TypeVar
 
 from searchboard.cli import render
 from searchboard.cli.parser import UsageError
+from searchboard.domain.agenda import Agenda
 from searchboard.domain.calendar import UnknownRegion
 from searchboard.domain.dates import parse_date
 from searchboard.domain.model import OPTIONAL_FIELDS
@@ -114,16 +115,32 @@ def list_(tracker: Tracker, args: Namespace) -> int:
 
 
 def today(tracker: Tracker, args: Namespace) -> int:
-    agenda = tracker.agenda()
-    if args.json:
-        _print_json(agenda.to_dict())
-    elif args.brief:
-        line = agenda.brief()
-        if line:
-            print(line)
-    else:
-        print(render.agenda_text(agenda))
+    from searchboard.cli import today_cache
+
+    shape = "json" if args.json else "brief" if args.brief else "text"
+    key = today_cache.cache_key(
+        tracker.store.path,
+        today=tracker.today.isoformat(),
+        shape=shape,
+        indented=sys.stdout.isatty(),
+        region=[args.country, args.subdiv],
+    )
+    answer = today_cache.cached_answer(key) if key is not None else None
+    if answer is None:
+        answer = _today_answer(tracker.agenda(), shape)
+        if key is not None:
+            today_cache.keep_answer(key, answer)
+    sys.stdout.write(answer)
     return 0
+
+
+def _today_answer(agenda: Agenda, shape: str) -> str:
+    if shape == "json":
+        return _json_text(agenda.to_dict()) + "\n"
+    if shape == "brief":
+        line = agenda.brief()
+        return line + "\n" if line else ""
+    return render.agenda_text(agenda) + "\n"
 
 
 def config(tracker: Tracker, args: Namespace) -> int:
@@ -308,9 +325,13 @@ def _fields(args: Namespace, names: tuple[str, ...]) -> dict[str, str | None]:
 
 
 def _print_json(data: object) -> None:
+    print(_json_text(data))
+
+
+def _json_text(data: object) -> str:
     # Indented for a person at a terminal; compact (and quicker) for a program.
     indent = 2 if sys.stdout.isatty() else None
-    print(json.dumps(data, indent=indent, ensure_ascii=False))
+    return json.dumps(data, indent=indent, ensure_ascii=False)
 
 
 def _write_export(path: Path, text: str | bytes, data_file: Path) -> None:
