@@ -51,3 +51,7 @@ def test_light_theme(snap_compare, demo_app) -> None:
         pilot.app.theme = "textual-light"
 
     assert snap_compare(demo_app, run_before=light, terminal_size=SIZE)
+
+
+def test_insights_screen(snap_compare, demo_app) -> None:
+    assert snap_compare(demo_app, press=["s"], terminal_size=SIZE)
