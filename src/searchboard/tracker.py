@@ -18,7 +18,7 @@ from searchboard.domain.calendar import BusinessCalendar
 from searchboard.domain.model import Application, Contact, Event, new_application
 from searchboard.domain.rules import STAGES_WITH_ITEMS, open_items
 from searchboard.domain.settings import Settings, parse_setting
-from searchboard.domain.snooze import SNOOZE_WORDS, snooze_event, snoozed_until
+from searchboard.domain.snooze import SNOOZE_WORDS, active_snoozes, snooze_event
 from searchboard.domain.stages import EventKind, ItemKind, Stage
 from searchboard.storage import Snapshot, Store
 
@@ -180,19 +180,25 @@ class Tracker:
         return self.modify(app_id, lambda app: app.with_event(event), f"logged {kind} on #{app_id}")
 
     def snooze(self, app_id: int, kind: ItemKind, until: date) -> Change:
-        """Hides one open item of the application until `until` (a date on or before
-        today ends a snooze instead). Recorded on the timeline, so it can be undone."""
+        """Hides the application's open `kind` item until `until` (a date on or before
+        today ends its snooze instead). Recorded on the timeline, so it can be undone."""
         settings = self.settings
         calendar = self.calendar(settings)
 
         def snoozed(app: Application) -> Application:
             if until > self.today:
                 open_now = open_items(app, calendar, settings, self.today, include_snoozed=True)
-                if kind not in {item.kind for item in open_now}:
+                dues = [item.due for item in open_now if item.kind is kind]
+                if not dues:
                     raise UserError(f"#{app.id} has no open {SNOOZE_WORDS[kind][4:]} to snooze")
-            elif kind not in snoozed_until(app, self.today):
+                return app.with_event(snooze_event(kind, dues[0], until, self.today))
+            active = [due for (item, due) in active_snoozes(app, self.today) if item is kind]
+            if not active:
                 raise UserError(f"#{app.id}: {SNOOZE_WORDS[kind]} is not snoozed")
-            return app.with_event(snooze_event(kind, until, self.today))
+            ended = app
+            for due in active:
+                ended = ended.with_event(snooze_event(kind, due, until, self.today))
+            return ended
 
         return self.modify(app_id, snoozed, f"snoozed {kind} on #{app_id}")
 

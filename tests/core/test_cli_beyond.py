@@ -113,3 +113,13 @@ def test_a_ghosted_application_reopens_and_its_clock_restarts(sb) -> None:
     # Contact is now Tue 24 Nov: the follow-up is 7 business days on, Thanksgiving
     # skipped (25, 27, 30, 1, 2, 3, 4): Fri 4 Dec. Nothing says "likely ghosted" any more.
     assert [(i["kind"], i["due"]) for i in agenda["items"]] == [("follow_up", "2026-12-04")]
+
+
+def test_snooze_until_today_ends_it(sb) -> None:
+    sb("add", "Acme", "Data Engineer", "--on", "2026-11-02")
+    sb("snooze", "1", "follow-up", "--until", "2026-12-04", today="2026-11-24")
+    assert json.loads(sb("today", "--json", today="2026-11-25").stdout)["items"] == []
+    ended = sb("snooze", "1", "follow-up", "--until", "today", today="2026-11-25")
+    assert "ended the snooze of the follow-up" in ended.stdout
+    agenda = json.loads(sb("today", "--json", today="2026-11-25").stdout)
+    assert [i["kind"] for i in agenda["items"]] == ["follow_up"]

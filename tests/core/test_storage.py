@@ -389,3 +389,14 @@ def test_the_fast_event_reader_agrees_with_the_checked_one() -> None:
             except InvalidData:
                 results.append("refused")
         assert results[0] == results[1], data
+
+
+def test_a_number_orjson_cannot_write_is_still_saved(tmp_path) -> None:
+    """orjson writes the file quickly but refuses integers past 64 bits, which an
+    imported file may hold: the save falls back to the standard library, and succeeds."""
+    path = tmp_path / "db.json"
+    huge = 2**70
+    store = Store(path)
+    with store.transaction() as tx:
+        tx.put(new_application(huge, "Acme", "Data Engineer", Stage.APPLIED, date(2026, 11, 2)))
+    assert Store(path).load().applications[huge].company == "Acme"

@@ -9,6 +9,8 @@ was closed as ghosted on 15 Nov.
 
 from __future__ import annotations
 
+import threading
+
 import icalendar
 
 from searchboard.domain.stages import EventKind, ItemKind
@@ -171,3 +173,46 @@ async def test_h_reopens_a_ghosted_card_and_its_clock_restarts(board) -> None:
             (ItemKind.FOLLOW_UP, board.d("2026-12-09"))
         ]
         assert reopened.applied_on == board.d("2026-10-01")  # keep-applying is not fooled
+
+
+async def test_editing_a_snooze_note_in_details_keeps_the_snooze(board) -> None:
+    from textual.widgets import OptionList
+
+    app = board.busy()
+    async with app.run_test(size=board.size) as pilot:
+        await pilot.pause()
+        await board.select_card(pilot, 8)
+        await pilot.press("z", "enter")
+        await board.settle(pilot)
+        snooze = board.stored_app(8).events[-1]
+        await pilot.press("enter")  # details
+        await pilot.pause()
+        app.screen.query_one("#timeline", OptionList).highlighted = 0  # the newest event
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen)
+        assert app.screen.values()["note"] == snooze.note
+        await board.focus(pilot, "#field-note")
+        await pilot.press("end")
+        await board.type(pilot, " (asked them to wait)")
+        await pilot.press("enter")
+        await board.settle(pilot)
+    edited = board.stored_app(8).events[-1]
+    assert edited.note == f"{snooze.note} (asked them to wait)"
+    assert (edited.snooze, edited.due, edited.until) == (snooze.snooze, snooze.due, snooze.until)
+
+
+async def test_u_at_once_after_a_move_undoes_that_move(board) -> None:
+    app = board.busy()
+    async with app.run_test(size=board.size) as pilot:
+        await pilot.pause()
+        await board.select_card(pilot, 3)  # Soylent, applied
+        gate = threading.Event()  # holds the writer: the move's save stays under way
+        app.board.writer.submit(lambda: gate.wait(10), None)
+        await pilot.press("L")
+        await pilot.press("u")
+        gate.set()
+        await board.settle(pilot)
+        assert board.stored_app(3) == board.initial[2]
+        assert app.board.state.cards[3].app.stage == "applied"
+        assert all(board.stored_app(i) == board.initial[i - 1] for i in range(1, 10))

@@ -209,7 +209,8 @@ def import_(tracker: Tracker, args: Namespace) -> int:
 
 def snooze(tracker: Tracker, args: Namespace) -> int:
     app_id, kind = _id(args.id), _parsed(parse_item_kind, args.item)
-    until = _date(args.until, "--until")
+    # `--until today` (or any day before tomorrow) ends a snooze.
+    until = tracker.today if args.until.strip().lower() == "today" else _date(args.until, "--until")
     assert until is not None  # argparse requires it
     change = tracker.snooze(app_id, kind, until)
     assert change.after is not None

@@ -118,7 +118,10 @@ def build_parser() -> argparse.ArgumentParser:
         "item", help="interview, thank-you, follow-up, likely-ghosted or offer-deadline"
     )
     snooze.add_argument(
-        "--until", metavar="DATE", required=True, help="when it comes back (today ends a snooze)"
+        "--until",
+        metavar="DATE",
+        required=True,
+        help="when it comes back (YYYY-MM-DD; the word `today` ends a snooze)",
     )
 
     stats = command("stats", "insights: the funnel, response rate, timings, by source")

@@ -2,8 +2,8 @@
 
 A shell's start-up file runs `today` in every new terminal, and the data file changes far
 less often than that. So the answer is kept with everything it was worked out from — the
-data file's identity (inode, modification time and size: every save replaces the file,
-so each save gives a new inode), the day, the output format, the region given on the
+data file's identity (inode, modification and change times, size: every save replaces
+the file, so each save gives a new inode), the day, the output format, the region given on the
 command line, and the code and holiday data that computed it — and is used again only
 when every one of those is the same. Anything unexpected means: work it out afresh.
 """
@@ -17,6 +17,8 @@ import os
 import tempfile
 from pathlib import Path
 from typing import Any
+
+from searchboard import __version__
 
 CACHE_FORMAT = 1
 
@@ -32,8 +34,8 @@ def cache_key(data_file: Path, **facts: object) -> dict[str, Any] | None:
     return {
         "format": CACHE_FORMAT,
         "file": str(data_file.resolve()),
-        "signature": [stat.st_ino, stat.st_mtime_ns, stat.st_size],
-        "code": _code_fingerprint(),
+        "signature": [stat.st_ino, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_size],
+        "code": [__version__, _code_fingerprint()],
         "holidays": _package_fingerprint(),
         **facts,
     }

@@ -58,9 +58,10 @@ class Event:
     stage: Stage | None = None  # the stage moved to, on a `stage` event
     expect: date | None = None  # when they said they would decide, on an `interview`
     deadline: date | None = None  # when the offer lapses, on an `offer`
-    # A snooze is a `note` that hides one kind of open item until a date.
+    # A snooze is a `note` that hides one open item (its kind and due date) until a date.
     snooze: ItemKind | None = None
     until: date | None = None
+    due: date | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -77,6 +78,8 @@ class Event:
         if self.snooze is not None and self.until is not None:
             data["snooze"] = str(self.snooze)
             data["until"] = self.until.isoformat()
+            if self.due is not None:
+                data["due"] = self.due.isoformat()
         return data
 
     @classmethod
@@ -121,6 +124,7 @@ class Event:
             deadline = _optional_date(data, "deadline")
             until = _optional_date(data, "until")
             snooze = parse_item_kind(str(data.get("snooze", ""))) if until is not None else None
+            due = _optional_date(data, "due") if snooze is not None else None
         except KeyError:
             raise InvalidData("a stage event needs the stage it moved to") from None
         except ValueError as error:
@@ -134,6 +138,7 @@ class Event:
             deadline=deadline if kind is EventKind.OFFER else None,
             snooze=snooze if kind is EventKind.NOTE else None,
             until=until if kind is EventKind.NOTE and snooze is not None else None,
+            due=due if kind is EventKind.NOTE else None,
         )
 
 

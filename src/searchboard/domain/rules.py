@@ -15,7 +15,7 @@ from datetime import date
 from searchboard.domain.calendar import BusinessCalendar
 from searchboard.domain.model import Application, Event
 from searchboard.domain.settings import Settings
-from searchboard.domain.snooze import snoozed_until
+from searchboard.domain.snooze import active_snoozes, hides
 from searchboard.domain.stages import (
     CONTACT_EVENT_KINDS,
     EMPLOYER_CONTACT_STAGES,
@@ -146,9 +146,9 @@ def open_items(
             add(ItemKind.OFFER_DEADLINE, offers[-1].deadline)
 
     if not include_snoozed:
-        hidden = snoozed_until(app, today)
-        if hidden:
-            items = [item for item in items if item.kind not in hidden]
+        snoozes = active_snoozes(app, today)
+        if snoozes:
+            items = [item for item in items if not hides(snoozes, item.kind, item.due)]
     return sort_items(items)
 
 

@@ -134,7 +134,10 @@ class AtomicJSONStorage(Storage):
         # screen) for over 100 ms on a file of 10,000 applications.
         import orjson  # deferred: `searchboard today` only reads
 
-        payload = orjson.dumps(data)
+        try:
+            payload = orjson.dumps(data)
+        except orjson.JSONEncodeError:  # what orjson cannot write (a number past 64 bits)
+            payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
         fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{self.path.name}.", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as handle:

@@ -80,6 +80,7 @@ class BoardScreen(Screen[None]):
         self._pending: dict[int, int] = {}  # saves under way, per application
         self._enabled_actions: tuple[bool | None, ...] = ()
         self._agenda_queued = False
+        self._saves_in_flight = 0  # changes shown but not yet saved (nor on the undo stack)
 
     # --- layout -------------------------------------------------------------------------
 
@@ -248,7 +249,7 @@ class BoardScreen(Screen[None]):
                 return None
             if action == "snooze" and not self.state.cards[app.id].items:
                 return None  # nothing open on this card to snooze
-        if action == "undo" and not self.undo_stack:
+        if action == "undo" and not (self.undo_stack or self._saves_in_flight):
             return None
         return True
 
@@ -278,10 +279,12 @@ class BoardScreen(Screen[None]):
 
     def _save(self, app_id: int | None, job: Callable[[], Change]) -> None:
         assert self.writer is not None
+        self._saves_in_flight += 1
         if app_id is not None:
             self._pending[app_id] = self._pending.get(app_id, 0) + 1
 
         def done(change: Change | None, error: BaseException | None) -> None:
+            self._saves_in_flight -= 1
             if app_id is not None:
                 self._pending[app_id] -= 1
             if error is not None or change is None:
@@ -488,7 +491,14 @@ class BoardScreen(Screen[None]):
             if result is None:
                 return
             item, day = parse_item_kind(result[0]), result[1]
-            event = snooze_event(item, day, today)
+            current = self.state.cards.get(app.id, card)
+            due = next(
+                (open_item.due for open_item in current.items if open_item.kind is item), None
+            )
+            if due is None:  # done or changed meanwhile (in another window, say)
+                self.notify(f"{app.company}: nothing to snooze any more", markup=False)
+                return
+            event = snooze_event(item, due, day, today)
             self.change_app(app.id, lambda a: a.with_event(event), f"snoozed {item} on #{app.id}")
             self.notify(f"{app.company}: {event.note}", markup=False)
 
@@ -543,6 +553,12 @@ class BoardScreen(Screen[None]):
         self.app.push_screen(ConfirmDialog(question), confirmed)
 
     def action_undo(self) -> None:
+        assert self.writer is not None
+        if self._saves_in_flight:
+            # A change the user just made joins the undo stack when its save is done:
+            # undo after the saves under way, or `u` would undo the change before it.
+            self.writer.submit(lambda: None, lambda _result, _error: self.action_undo())
+            return
         if not self.undo_stack:
             self.notify("Nothing to undo")
             return

@@ -6,6 +6,7 @@ with what another process wrote meanwhile, and undoable like any other change.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -156,6 +157,9 @@ class DetailsScreen(Screen[None]):
             self._change(lambda a: a.with_event(event), f"logged {kind} on #{self.app_id}")
         else:
             old = self.application.events[replacing]
+            if kind is EventKind.NOTE and old.snooze is not None:
+                # Editing a snooze's words keeps the snooze (the form does not show it).
+                event = replace(event, snooze=old.snooze, until=old.until, due=old.due)
             self._change(
                 lambda a: a.with_event_replaced(a.events.index(old), event),
                 f"edited an event of #{self.app_id}",
