@@ -1,3 +1,3 @@
-from searchboard.cli.main import main
+from searchboard.launcher import run
 
-raise SystemExit(main())
+run()

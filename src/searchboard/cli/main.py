@@ -12,6 +12,7 @@ from searchboard.cli.commands import COMMANDS
 from searchboard.cli.parser import UsageError, build_parser
 from searchboard.domain.calendar import UnknownRegion
 from searchboard.domain.dates import parse_date
+from searchboard.startup import pause_garbage_collection, resume_after_command
 from searchboard.storage import DataFileError
 from searchboard.tracker import RegionOverride, Tracker, UserError
 
@@ -20,6 +21,7 @@ EXIT_DATA_FILE = 1
 
 
 def main(argv: list[str] | None = None) -> int:
+    pause_garbage_collection()  # the board resumes it after its first paint
     try:
         args = build_parser().parse_args(argv)
         if args.command is None:
@@ -45,6 +47,8 @@ def main(argv: list[str] | None = None) -> int:
             "(nothing was changed; SEARCHBOARD_DEBUG=1 shows the details)",
             EXIT_DATA_FILE,
         )
+    finally:
+        resume_after_command()
 
 
 def _fail(message: str, status: int) -> int:

@@ -30,6 +30,7 @@ from searchboard.domain.stages import (
     parse_item_kind,
     previous_active_stage,
 )
+from searchboard.startup import resume_after_first_paint
 from searchboard.tracker import Change, Tracker
 from searchboard.ui.agenda_panel import AgendaPanel
 from searchboard.ui.board_state import BoardState
@@ -110,6 +111,7 @@ class BoardScreen(Screen[None]):
             self._focus_first_card()
         self._update_footer(at_once=True)
         self.set_interval(POLL_SECONDS, self._poll_for_outside_changes)
+        self.call_after_refresh(resume_after_first_paint)  # paused for start-up
 
     def _focus_first_card(self) -> None:
         for column in self.visible_columns():
