@@ -13,9 +13,14 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+import pytest
+
+from searchboard.cli.parser import build_parser
 from searchboard.domain.stages import EventKind
 from searchboard.storage import Store
 from searchboard.tracker import Tracker
+from searchboard.ui.app import SearchboardApp
+from searchboard.ui.launch import launch_board
 from searchboard.ui.writer import OrderedWriter
 
 TODAY = date(2026, 11, 24)
@@ -118,3 +123,29 @@ def test_a_crash_during_queued_saves_keeps_every_acknowledged_one(tmp_path: Path
         notes = {event.note for event in saved.events}
         assert acknowledged, "the child saved nothing before it was killed"
         assert set(acknowledged) <= notes
+
+
+def test_saves_still_queued_when_the_board_ends_abruptly_reach_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Quitting waits for the saves; a crash inside the app (or a closed terminal) does
+    not pass through quit, so the launcher empties the queue itself before exiting."""
+    db = tmp_path / "db.json"
+    Tracker(Store(db), TODAY).add("Acme", "Data Engineer", on=TODAY)
+
+    def crash_with_a_save_queued(app: SearchboardApp) -> None:
+        app.board.writer = OrderedWriter(_inline)
+
+        def slow_save() -> None:
+            time.sleep(0.3)
+            app.tracker.log(1, EventKind.FOLLOW_UP, TODAY)
+
+        app.board.writer.submit(slow_save, None)
+        raise RuntimeError("the terminal went away")
+
+    monkeypatch.setattr(SearchboardApp, "run", crash_with_a_save_queued)
+    args = build_parser().parse_args(["--db", str(db), "--today", TODAY.isoformat()])
+    with pytest.raises(RuntimeError):
+        launch_board(args)
+    events = Store(db).load().applications[1].events
+    assert [e.kind for e in events][-1] is EventKind.FOLLOW_UP

@@ -27,7 +27,14 @@ def launch_board(args: Namespace) -> int:
 
         pretend = bool(args.today or os.environ.get("SEARCHBOARD_TODAY"))
         app = SearchboardApp(tracker, pretend_today=pretend)
-        app.run()
+        try:
+            app.run()
+        finally:
+            # However the board ended (quit already waits; a crash or a closed terminal
+            # does not), every change shown on screen reaches the file before we exit.
+            writer = app.board.writer
+            if writer is not None and not writer.close(timeout=30):
+                print("searchboard: some changes may not have been saved", file=sys.stderr)
     finally:
         if demo_dir is not None:
             shutil.rmtree(demo_dir, ignore_errors=True)
