@@ -36,11 +36,12 @@ from searchboard.ui.agenda_panel import AgendaPanel
 from searchboard.ui.board_state import BoardState
 from searchboard.ui.column import StageColumn
 from searchboard.ui.commands import BOARD_COMMANDS
-from searchboard.ui.dialogs import ConfirmDialog, HelpScreen, OutcomeChooser
-from searchboard.ui.forms import event_form, new_application_form, snooze_form
 from searchboard.ui.header import DayHeader
 from searchboard.ui.keybar import KeyBar
 from searchboard.ui.writer import OrderedWriter
+
+# Forms, dialogs and the other screens are imported where first used, not here: the
+# board's first paint should not wait for what only a key press needs.
 
 
 def move_target(app: Application, direction: int) -> Stage | None:
@@ -405,6 +406,8 @@ class BoardScreen(Screen[None]):
         self._log(EventKind.RESPONSE, self.state.today)
 
     def action_log_interview(self) -> None:
+        from searchboard.ui.forms import event_form
+
         app = self.selected_app()
         if app is None:
             return
@@ -424,6 +427,9 @@ class BoardScreen(Screen[None]):
         self.app.push_screen(form, logged)
 
     def action_outcome(self) -> None:
+        from searchboard.ui.dialogs import OutcomeChooser
+        from searchboard.ui.forms import event_form
+
         app = self.selected_app()
         if app is None:
             return
@@ -454,6 +460,8 @@ class BoardScreen(Screen[None]):
         self.notify(f"{app.company}: {outcome}", markup=False)
 
     def action_new(self) -> None:
+        from searchboard.ui.forms import new_application_form
+
         def submitted(result: dict[str, Any] | None) -> None:
             if result is None:
                 return
@@ -475,6 +483,8 @@ class BoardScreen(Screen[None]):
     # --- snooze, email drafts, insights -----------------------------------------------------
 
     def action_snooze(self) -> None:
+        from searchboard.ui.forms import snooze_form
+
         app = self.selected_app()
         card = self.state.cards.get(app.id) if app else None
         if app is None or card is None or not card.items:
@@ -538,6 +548,8 @@ class BoardScreen(Screen[None]):
         self.app.push_screen(DetailsScreen(self, app.id))
 
     def action_delete(self) -> None:
+        from searchboard.ui.dialogs import ConfirmDialog
+
         app = self.selected_app()
         if app is None:
             return
@@ -641,6 +653,8 @@ class BoardScreen(Screen[None]):
             self._focus_first_card()
 
     def action_help(self) -> None:
+        from searchboard.ui.dialogs import HelpScreen
+
         self.app.push_screen(HelpScreen())
 
     async def action_quit(self) -> None:
