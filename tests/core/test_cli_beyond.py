@@ -123,3 +123,11 @@ def test_snooze_until_today_ends_it(sb) -> None:
     assert "ended the snooze of the follow-up" in ended.stdout
     agenda = json.loads(sb("today", "--json", today="2026-11-25").stdout)
     assert [i["kind"] for i in agenda["items"]] == ["follow_up"]
+
+
+def test_text_that_is_not_utf8_is_refused_in_one_line(cli, db, assert_refused) -> None:
+    # The shell hands Python undecodable bytes as surrogates; they could never be saved.
+    result = cli("add", "Bad\udcffname", "Data Engineer")
+    assert_refused(result, mentions="company")
+    assert "Bad\\xffname" in result.stderr
+    assert not db.exists()

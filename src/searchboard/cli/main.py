@@ -24,6 +24,7 @@ def main(argv: list[str] | None = None) -> int:
     pause_garbage_collection()  # the board resumes it after its first paint
     try:
         args = build_parser().parse_args(argv)
+        _check_text(args)
         if args.command is None:
             return _open_board(args)
         tracker = make_tracker(args)
@@ -49,6 +50,19 @@ def main(argv: list[str] | None = None) -> int:
         )
     finally:
         resume_after_command()
+
+
+def _check_text(args: Namespace) -> None:
+    """Refuses text that is not valid UTF-8 (the shell passed bytes the terminal could
+    not decode): it could never be saved, so say so now, naming the option."""
+    for name, value in vars(args).items():
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                raw = value.encode("utf-8", "surrogateescape")  # the bytes as they came
+                shown = raw.decode("utf-8", "backslashreplace")
+                raise UsageError(f"{name}: '{shown}' is not valid UTF-8 text") from None
 
 
 def _fail(message: str, status: int) -> int:
