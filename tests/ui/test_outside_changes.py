@@ -6,10 +6,13 @@ from __future__ import annotations
 import asyncio
 import sys
 
+from textual.widgets import Input, OptionList
+
 from searchboard.domain.model import Event
 from searchboard.domain.stages import EventKind, Stage
 from searchboard.storage import Store
 from searchboard.tracker import Tracker
+from searchboard.ui.details import DetailsScreen
 
 
 def _other(board) -> Tracker:
@@ -158,3 +161,31 @@ async def test_outside_change_leaves_the_selection_alone(board) -> None:
     thank_you = Event(EventKind.THANK_YOU, board.today)
     assert thank_you in board.stored_app(3).events
     assert thank_you not in board.stored_app(5).events
+
+
+async def test_details_follow_a_change_made_elsewhere_and_keep_what_is_typed(board) -> None:
+    app = board.calm()
+    async with app.run_test(size=board.size) as pilot:
+        await pilot.pause()
+        await board.select_card(pilot, 2)  # Globex, LinkedIn, Remote
+        await pilot.press("enter")
+        await pilot.pause()
+        details = app.screen
+        assert isinstance(details, DetailsScreen)
+        location = details.query_one("#edit-location", Input)
+        location.value = "Berlin"  # the user is typing here, not saved yet
+        other = _other(board)
+        other.edit(2, source="referral", location="Remote (EU)")
+        other.log(2, EventKind.RESPONSE, note="call on Friday")
+
+        def shown() -> bool:
+            return details.query_one("#edit-source", Input).value == "referral"
+
+        await _eventually(pilot, shown)
+        assert location.value == "Berlin"  # what was typed is kept
+        timeline = details.query_one("#timeline", OptionList)
+        newest = str(timeline.get_option_at_index(0).prompt)
+        assert "call on Friday" in newest
+
+        other.delete(2)
+        await _eventually(pilot, lambda: app.screen is app.board)

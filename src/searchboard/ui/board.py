@@ -322,6 +322,7 @@ class BoardScreen(Screen[None]):
             self.refresh_all({change.before.stage} if change.before else None)
         else:
             self._show_app(change.after, shown_app)
+        self._tell_open_screens()
 
     def _save_failed(self, error: BaseException | None) -> None:
         self.notify(f"Not saved: {error}", severity="error", timeout=8)
@@ -355,6 +356,14 @@ class BoardScreen(Screen[None]):
         self.state = state
         self.refresh_all()
         self._update_footer()
+        self._tell_open_screens()
+
+    def _tell_open_screens(self) -> None:
+        """Screens over the board that show a card (details) redraw it from the new state."""
+        for screen in self.app.screen_stack:
+            changed = getattr(screen, "board_changed", None)
+            if screen is not self and callable(changed):
+                changed()
 
     def _poll_for_outside_changes(self) -> None:
         if self.writer is None or self.writer.pending:

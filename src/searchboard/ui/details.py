@@ -44,6 +44,7 @@ class DetailsScreen(Screen[None]):
         super().__init__()
         self.board = board
         self.app_id = app_id
+        self._fields_shown: dict[str, str] = {}  # what the fields showed, to tell typing apart
 
     @property
     def application(self) -> Application:
@@ -70,8 +71,28 @@ class DetailsScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self._fields_shown = self._field_values(self.application)
         self.show_application()
         self.query_one("#timeline").focus()
+
+    def board_changed(self) -> None:
+        """The card changed under this screen (another window, the command line, a save
+        reconciled): show it as it is now, keeping any field the user is typing in."""
+        if self.app_id not in self.board.state.cards:
+            self.notify(f"#{self.app_id} was deleted elsewhere", severity="warning")
+            self.dismiss(None)
+            return
+        now = self._field_values(self.application)
+        for name, value in now.items():
+            field = self.query_one(f"#edit-{name}", Input)
+            if field.value == self._fields_shown.get(name, ""):  # untouched: follow the card
+                field.value = value
+        self._fields_shown = now
+        self.show_application()
+
+    @staticmethod
+    def _field_values(app: Application) -> dict[str, str]:
+        return {name: getattr(app, name) or "" for name in EDITABLE_FIELDS}
 
     def show_application(self) -> None:
         if self.app_id not in self.board.state.cards:
