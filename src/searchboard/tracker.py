@@ -190,11 +190,11 @@ class Tracker:
                 open_now = open_items(app, calendar, settings, self.today, include_snoozed=True)
                 dues = [item.due for item in open_now if item.kind is kind]
                 if not dues:
-                    raise UserError(f"#{app.id} has no open {SNOOZE_WORDS[kind][4:]} to snooze")
+                    raise UserError(f"#{app.id} has no open {SNOOZE_WORDS[kind]} to snooze")
                 return app.with_event(snooze_event(kind, dues[0], until, self.today))
             active = [due for (item, due) in active_snoozes(app, self.today) if item is kind]
             if not active:
-                raise UserError(f"#{app.id}: {SNOOZE_WORDS[kind]} is not snoozed")
+                raise UserError(f"#{app.id}: the {SNOOZE_WORDS[kind]} is not snoozed")
             ended = app
             for due in active:
                 ended = ended.with_event(snooze_event(kind, due, until, self.today))

@@ -14,11 +14,11 @@ from searchboard.domain.model import Application, Event
 from searchboard.domain.stages import EventKind, ItemKind
 
 SNOOZE_WORDS: dict[ItemKind, str] = {
-    ItemKind.INTERVIEW: "the interview reminder",
-    ItemKind.THANK_YOU: "the thank-you note",
-    ItemKind.FOLLOW_UP: "the follow-up",
-    ItemKind.LIKELY_GHOSTED: "the likely-ghosted flag",
-    ItemKind.OFFER_DEADLINE: "the offer deadline",
+    ItemKind.INTERVIEW: "interview reminder",
+    ItemKind.THANK_YOU: "thank-you note",
+    ItemKind.FOLLOW_UP: "follow-up",
+    ItemKind.LIKELY_GHOSTED: "likely-ghosted flag",
+    ItemKind.OFFER_DEADLINE: "offer deadline",
 }
 
 
@@ -48,7 +48,7 @@ def hides(snoozes: Snoozes, kind: ItemKind, due: date) -> bool:
 def snooze_event(kind: ItemKind, due: date | None, until: date, today: date) -> Event:
     """The timeline entry that snoozes the `kind` item due on `due` until `until`."""
     if until > today:
-        words = f"snoozed {SNOOZE_WORDS[kind]} until {until:%a %d %b %Y}"
+        words = f"snoozed the {SNOOZE_WORDS[kind]} until {until:%a %d %b %Y}"
     else:
-        words = f"ended the snooze of {SNOOZE_WORDS[kind]}"
+        words = f"ended the snooze of the {SNOOZE_WORDS[kind]}"
     return Event(EventKind.NOTE, today, note=words, snooze=kind, until=until, due=due)

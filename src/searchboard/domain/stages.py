@@ -66,6 +66,11 @@ class ItemKind(StrEnum):
     LIKELY_GHOSTED = "likely_ghosted"
     OFFER_DEADLINE = "offer_deadline"
 
+    @property
+    def spelled(self) -> str:
+        """As people write it, on the command line and in forms: `follow-up`."""
+        return self.value.replace("_", "-")
+
 
 def parse_item_kind(text: str) -> ItemKind:
     """An item kind as people type it: `follow-up`, `follow_up` and `Follow up` alike."""
@@ -73,7 +78,7 @@ def parse_item_kind(text: str) -> ItemKind:
     try:
         return ItemKind(wanted)
     except ValueError:
-        choices = ", ".join(kind.value.replace("_", "-") for kind in ItemKind)
+        choices = ", ".join(kind.spelled for kind in ItemKind)
         raise ValueError(f"unknown item {text!r} (choose from {choices})") from None
 
 

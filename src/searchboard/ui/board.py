@@ -498,11 +498,11 @@ class BoardScreen(Screen[None]):
         card = self.state.cards.get(app.id) if app else None
         if app is None or card is None or not card.items:
             return
-        kinds = tuple(dict.fromkeys(_item_name(item.kind) for item in card.items))
+        kinds = tuple(dict.fromkeys(item.kind.spelled for item in card.items))
         agenda = self.query_one(AgendaPanel)
         kind = kinds[0]
         if self.focused is agenda and agenda.highlighted_kind is not None:
-            highlighted = _item_name(ItemKind(agenda.highlighted_kind))
+            highlighted = ItemKind(agenda.highlighted_kind).spelled
             kind = highlighted if highlighted in kinds else kind
         today = self.state.today
         until = self.state.calendar.add_business_days(today, SNOOZE_BUSINESS_DAYS)
@@ -692,8 +692,3 @@ class BoardScreen(Screen[None]):
 
         assert self.writer is not None
         self.writer.submit(job, done)
-
-
-def _item_name(kind: ItemKind) -> str:
-    """An item kind as people write it: `follow-up`, not `follow_up`."""
-    return kind.value.replace("_", "-")
