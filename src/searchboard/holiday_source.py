@@ -48,7 +48,7 @@ class HolidaySource:
 
     @property
     def _cache_file(self) -> Path | None:
-        version = _package_fingerprint()
+        version = holidays_fingerprint()
         if version is None or self._cache_dir is None:
             return None
         name = f"holidays-{self.country}-{self.subdiv or 'all'}-{version}.json"
@@ -149,7 +149,7 @@ def _closed_days_from_json(year: int, data: dict[str, Any]) -> ClosedDays:
 
 
 @cache
-def _package_fingerprint() -> str | None:
+def holidays_fingerprint() -> str | None:
     """Changes whenever the installed `holidays` package does, without importing it."""
     try:
         spec = find_spec("holidays")

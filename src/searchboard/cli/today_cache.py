@@ -29,14 +29,14 @@ def cache_key(data_file: Path, **facts: object) -> dict[str, Any] | None:
         stat = data_file.stat()
     except OSError:
         return None  # no data file yet: nothing to cache against
-    from searchboard.holiday_source import _package_fingerprint
+    from searchboard.holiday_source import holidays_fingerprint
 
     return {
         "format": CACHE_FORMAT,
         "file": str(data_file.resolve()),
         "signature": [stat.st_ino, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_size],
         "code": [__version__, _code_fingerprint()],
-        "holidays": _package_fingerprint(),
+        "holidays": holidays_fingerprint(),
         **facts,
     }
 
