@@ -16,9 +16,8 @@ from typing import TYPE_CHECKING, TypeVar
 from searchboard.domain.agenda import Agenda, agenda_from_items
 from searchboard.domain.calendar import BusinessCalendar
 from searchboard.domain.model import Application, Contact, Event, new_application
-from searchboard.domain.rules import STAGES_WITH_ITEMS, open_items
+from searchboard.domain.rules import STAGES_WITH_ITEMS, open_items, with_item_snoozed
 from searchboard.domain.settings import Settings, parse_setting
-from searchboard.domain.snooze import SNOOZE_WORDS, active_snoozes, snooze_event
 from searchboard.domain.stages import EventKind, ItemKind, Stage
 from searchboard.storage import Snapshot, Store
 
@@ -186,19 +185,7 @@ class Tracker:
         calendar = self.calendar(settings)
 
         def snoozed(app: Application) -> Application:
-            if until > self.today:
-                open_now = open_items(app, calendar, settings, self.today, include_snoozed=True)
-                dues = [item.due for item in open_now if item.kind is kind]
-                if not dues:
-                    raise UserError(f"#{app.id} has no open {SNOOZE_WORDS[kind]} to snooze")
-                return app.with_event(snooze_event(kind, dues[0], until, self.today))
-            active = [due for (item, due) in active_snoozes(app, self.today) if item is kind]
-            if not active:
-                raise UserError(f"#{app.id}: the {SNOOZE_WORDS[kind]} is not snoozed")
-            ended = app
-            for due in active:
-                ended = ended.with_event(snooze_event(kind, due, until, self.today))
-            return ended
+            return with_item_snoozed(app, kind, until, calendar, settings, self.today)
 
         return self.modify(app_id, snoozed, f"snoozed {kind} on #{app_id}")
 

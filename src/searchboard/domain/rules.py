@@ -15,7 +15,7 @@ from datetime import date
 from searchboard.domain.calendar import BusinessCalendar
 from searchboard.domain.model import Application, Event
 from searchboard.domain.settings import Settings
-from searchboard.domain.snooze import active_snoozes, hides
+from searchboard.domain.snooze import SNOOZE_WORDS, active_snoozes, hides, snooze_event
 from searchboard.domain.stages import (
     CONTACT_EVENT_KINDS,
     EMPLOYER_CONTACT_STAGES,
@@ -150,6 +150,30 @@ def open_items(
         if snoozes:
             items = [item for item in items if not hides(snoozes, item.kind, item.due)]
     return sort_items(items)
+
+
+def with_item_snoozed(
+    app: Application,
+    kind: ItemKind,
+    until: date,
+    calendar: BusinessCalendar,
+    settings: Settings,
+    today: date,
+) -> Application:
+    """`app` with its open `kind` item snoozed until `until`; with `until` on or before
+    today, with that item's snooze ended. ValueError when there is no such item."""
+    if until > today:
+        open_now = open_items(app, calendar, settings, today, include_snoozed=True)
+        dues = [item.due for item in open_now if item.kind is kind]
+        if not dues:
+            raise ValueError(f"#{app.id} has no open {SNOOZE_WORDS[kind]} to snooze")
+        return app.with_event(snooze_event(kind, dues[0], until, today))
+    active = [due for (item, due) in active_snoozes(app, today) if item is kind]
+    if not active:
+        raise ValueError(f"#{app.id}: the {SNOOZE_WORDS[kind]} is not snoozed")
+    for due in active:
+        app = app.with_event(snooze_event(kind, due, until, today))
+    return app
 
 
 def _follow_up_due(

@@ -45,10 +45,14 @@ def hides(snoozes: Snoozes, kind: ItemKind, due: date) -> bool:
     return (kind, due) in snoozes or (kind, None) in snoozes
 
 
+def snooze_words(kind: ItemKind, until: date, today: date) -> str:
+    """What a snooze says on the timeline (and to the user when it is made)."""
+    if until > today:
+        return f"snoozed the {SNOOZE_WORDS[kind]} until {until:%a %d %b %Y}"
+    return f"ended the snooze of the {SNOOZE_WORDS[kind]}"
+
+
 def snooze_event(kind: ItemKind, due: date | None, until: date, today: date) -> Event:
     """The timeline entry that snoozes the `kind` item due on `due` until `until`."""
-    if until > today:
-        words = f"snoozed the {SNOOZE_WORDS[kind]} until {until:%a %d %b %Y}"
-    else:
-        words = f"ended the snooze of the {SNOOZE_WORDS[kind]}"
+    words = snooze_words(kind, until, today)
     return Event(EventKind.NOTE, today, note=words, snooze=kind, until=until, due=due)

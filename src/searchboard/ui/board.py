@@ -20,7 +20,8 @@ from textual.widgets import Input, Static
 
 from searchboard.domain.agenda import Agenda
 from searchboard.domain.model import Application, Event
-from searchboard.domain.snooze import snooze_event
+from searchboard.domain.rules import with_item_snoozed
+from searchboard.domain.snooze import snooze_words
 from searchboard.domain.stages import (
     ALL_STAGES,
     EventKind,
@@ -260,16 +261,17 @@ class BoardScreen(Screen[None]):
 
     def change_app(
         self, app_id: int, transform: Callable[[Application], Application], description: str
-    ) -> None:
-        """Shows the change at once, then saves it in order, applied to the file as it is."""
+    ) -> bool:
+        """Shows the change at once, then saves it in order, applied to the file as it is.
+        False when there was no such card or the change was refused (the user is told)."""
         card = self.state.cards.get(app_id)
         if card is None:
-            return
+            return False
         try:
             changed = transform(card.app)
         except ValueError as error:
             self.notify(str(error), severity="error")
-            return
+            return False
         self._show_app(changed, card.app)
         if self.selected_id == app_id:
             if changed.stage.is_closed and not self.state.show_closed:
@@ -279,6 +281,7 @@ class BoardScreen(Screen[None]):
             else:
                 self._select(app_id, focus=isinstance(self.focused, StageColumn))
         self._save(app_id, lambda: self.tracker.modify(app_id, transform, description))
+        return True
 
     def _save(self, app_id: int | None, job: Callable[[], Change]) -> None:
         assert self.writer is not None
@@ -512,16 +515,13 @@ class BoardScreen(Screen[None]):
             if result is None:
                 return
             item, day = parse_item_kind(result[0]), result[1]
-            current = self.state.cards.get(app.id, card)
-            due = next(
-                (open_item.due for open_item in current.items if open_item.kind is item), None
-            )
-            if due is None:  # done or changed meanwhile (in another window, say)
-                self.notify(f"{app.company}: nothing to snooze any more", markup=False)
-                return
-            event = snooze_event(item, due, day, today)
-            self.change_app(app.id, lambda a: a.with_event(event), f"snoozed {item} on #{app.id}")
-            self.notify(f"{app.company}: {event.note}", markup=False)
+            state = self.state
+
+            def snoozed(a: Application) -> Application:
+                return with_item_snoozed(a, item, day, state.calendar, state.settings, today)
+
+            if self.change_app(app.id, snoozed, f"snoozed {item} on #{app.id}"):
+                self.notify(f"{app.company}: {snooze_words(item, day, today)}", markup=False)
 
         self.app.push_screen(snooze_form(title, kinds, kind, today, until), chosen)
 
