@@ -592,22 +592,27 @@ async def test_c_toggles_closed_columns(board) -> None:
     async with app.run_test(size=board.size) as pilot:
         await pilot.pause()
         screen = app.board
-        for stage in CLOSED_STAGES:
-            assert not screen.query_one(f"#box-{stage}").display
+        for stage in CLOSED_STAGES:  # not even mounted until first shown
+            assert not screen.query(f"#column-{stage}")
         for stage in ACTIVE_STAGES:
-            assert screen.query_one(f"#box-{stage}").display
+            assert screen.column(stage).display
         await pilot.press("c")
         await pilot.pause()
         for stage in CLOSED_STAGES:
-            assert screen.query_one(f"#box-{stage}").display
+            assert screen.column(stage).display
+            assert screen.column(stage).region.width > 0
         assert _ids(screen, Stage.GHOSTED) == [7]
-        assert screen.column(Stage.GHOSTED).region.width > 0
+        assert screen.column(Stage.GHOSTED).title == "GHOSTED  1"
         await pilot.press("c")
         await pilot.pause()
         for stage in CLOSED_STAGES:
-            assert not screen.query_one(f"#box-{stage}").display
+            assert not screen.column(stage).display
         for stage in ACTIVE_STAGES:
-            assert screen.query_one(f"#box-{stage}").display
+            assert screen.column(stage).display
+        await pilot.press("c")  # and again: shown once more, mounted once
+        await pilot.pause()
+        assert len(screen.query(f"#column-{Stage.GHOSTED}")) == 1
+        assert screen.column(Stage.GHOSTED).display
 
 
 async def test_filter(board, plain_text) -> None:
@@ -616,9 +621,10 @@ async def test_filter(board, plain_text) -> None:
         await pilot.pause()
         screen = app.board
         everything = {stage: _ids(screen, stage) for stage in ACTIVE_STAGES}
-        box = screen.query_one("#filter")
-        assert not box.display
+        assert not screen.query("#filter")  # mounted when first opened
         await pilot.press("slash")
+        await pilot.pause()
+        box = screen.query_one("#filter")
         assert box.display
         assert app.focused is box
         await board.type(pilot, "glob")
@@ -727,7 +733,8 @@ async def test_markup_in_user_text_is_shown_literally(board, plain_text) -> None
         prompt = panel.get_option_at_index(panel.highlighted).prompt
         assert odd in getattr(prompt, "plain", str(prompt))
         column = screen.column(Stage.APPLIED)
-        lines = [column.render_line(y).text for y in range(4)]
+        assert column.render_line(0).text.startswith(" APPLIED  2")  # the title line
+        lines = [column.render_line(y).text for y in range(1, 5)]
         assert odd in lines[0]
         assert "[red]Role[/red]" in lines[1]
         assert odd in app.export_screenshot()
@@ -767,7 +774,7 @@ async def test_a_card_that_closes_stays_out_of_sight_and_h_reopens_it(board) -> 
         await pilot.press("o", "end", "enter")  # ghosted
         await board.settle(pilot)
         assert board.stored_app(4).stage is Stage.GHOSTED
-        assert not screen.query_one("#box-ghosted").display  # closed columns stay hidden
+        assert not screen.query("#column-ghosted")  # closed columns stay hidden
         assert screen.selected_id != 4
 
         # Reopened: c shows the closed cards, H puts Initech back where it was.

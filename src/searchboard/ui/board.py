@@ -12,18 +12,18 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Input, Static
 
 from searchboard.domain.agenda import Agenda
 from searchboard.domain.model import Application, Event
 from searchboard.domain.rules import with_item_snoozed
 from searchboard.domain.snooze import snooze_words
 from searchboard.domain.stages import (
-    ALL_STAGES,
+    ACTIVE_STAGES,
+    CLOSED_STAGES,
     EventKind,
     ItemKind,
     Stage,
@@ -42,7 +42,8 @@ from searchboard.ui.keybar import KeyBar
 from searchboard.ui.writer import OrderedWriter
 
 # Forms, dialogs and the other screens are imported where first used, not here: the
-# board's first paint should not wait for what only a key press needs.
+# board's first paint should not wait for what only a key press needs. For the same
+# reason the closed columns and the filter box are mounted when first shown.
 
 
 def move_target(app: Application, direction: int) -> Stage | None:
@@ -89,20 +90,15 @@ class BoardScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield DayHeader(id="day-header")
-        yield Input(placeholder="filter: company, role, location, source, contact…", id="filter")
         yield AgendaPanel(id="agenda")
         with Horizontal(id="board"):
-            for stage in ALL_STAGES:
-                with Vertical(classes="column-box", id=f"box-{stage}") as box:
-                    box.display = stage.is_active
-                    yield Static("", classes="column-title", id=f"title-{stage}")
-                    yield StageColumn(stage, self.state.today, id=f"column-{stage}")
+            for stage in ACTIVE_STAGES:
+                yield StageColumn(stage, self.state.today, id=f"column-{stage}")
         yield KeyBar(id="keys")
 
     def on_mount(self) -> None:
         loop = asyncio.get_running_loop()
         self.writer = OrderedWriter(loop.call_soon_threadsafe)
-        self.query_one("#filter").display = False
         agenda = self.refresh_all()
         panel = self.query_one(AgendaPanel)
         panel.display = agenda.needs_attention
@@ -139,10 +135,7 @@ class BoardScreen(Screen[None]):
     def _refresh_columns(self, stages: set[Stage] | None) -> None:
         for stage in self.state.stages:
             if stages is None or stage in stages:
-                cards = self.state.column(stage)
-                self.column(stage).set_cards(cards)
-                title = self.query_one(f"#title-{stage}", Static)
-                title.update(f"{stage.value.upper()}  {len(cards)}", layout=False)
+                self.column(stage).set_cards(self.state.column(stage))
 
     def _refresh_agenda(self) -> Agenda:
         self._agenda_queued = False
@@ -617,11 +610,14 @@ class BoardScreen(Screen[None]):
         else:
             self._focus_first_card()
 
-    def action_toggle_closed(self) -> None:
+    async def action_toggle_closed(self) -> None:
         self.state.show_closed = not self.state.show_closed
-        for stage in ALL_STAGES:
-            if stage.is_closed:
-                self.query_one(f"#box-{stage}").display = self.state.show_closed
+        if self.state.show_closed and not self.query(f"#column-{CLOSED_STAGES[0]}"):
+            today = self.state.today
+            closed = [StageColumn(stage, today, id=f"column-{stage}") for stage in CLOSED_STAGES]
+            await self.query_one("#board", Horizontal).mount_all(closed)
+        for stage in CLOSED_STAGES:
+            self.column(stage).display = self.state.show_closed
         self._fit_columns()
         self.refresh_all()
 
@@ -634,30 +630,39 @@ class BoardScreen(Screen[None]):
         count = len(self.state.stages)
         roomy = self.size.width // max(count, 1) >= MIN_COLUMN_WIDTH + 1
         for stage in self.state.stages:
-            box = self.query_one(f"#box-{stage}")
-            box.styles.width = "1fr" if roomy else MIN_COLUMN_WIDTH
+            self.column(stage).styles.width = "1fr" if roomy else MIN_COLUMN_WIDTH
 
-    def action_filter(self) -> None:
-        box = self.query_one("#filter", Input)
+    async def action_filter(self) -> None:
+        from textual.widgets import Input
+
+        found = self.query("#filter")
+        if found:
+            box = found.first(Input)
+        else:
+            hint = "filter: company, role, location, source, contact…"
+            box = Input(placeholder=hint, id="filter")
+            await self.mount(box, after="#day-header")
         box.display = True
         box.focus()
 
-    @on(Input.Changed, "#filter")
-    def _filter_changed(self, event: Input.Changed) -> None:
-        self.state.filter_text = event.value
-        self.refresh_all()
+    # Handlers named for Input's messages (not @on(Input.Changed)): the board need not
+    # import the Input widget before the filter box is first opened.
+    def on_input_changed(self, event: Any) -> None:
+        if event.input.id == "filter":
+            self.state.filter_text = event.value
+            self.refresh_all()
 
-    @on(Input.Submitted, "#filter")
-    def _filter_done(self) -> None:
-        box = self.query_one("#filter", Input)
-        box.display = bool(box.value)
-        self._focus_first_card()
+    def on_input_submitted(self, event: Any) -> None:
+        if event.input.id == "filter":
+            event.input.display = bool(event.input.value)
+            self._focus_first_card()
 
     def on_key(self, event: Any) -> None:
-        box = self.query_one("#filter", Input)
-        if event.key == "escape" and box.has_focus:
+        found = self.query("#filter")
+        box = found.first() if found else None
+        if event.key == "escape" and box is not None and box.has_focus:
             event.stop()
-            box.value = ""
+            box.value = ""  # type: ignore[attr-defined]
             box.display = False
             self._focus_first_card()
 

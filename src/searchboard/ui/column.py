@@ -1,7 +1,9 @@
 """A stage's column of cards, drawn line by line: only the visible cards cost anything.
 
 A column of 5,000 cards renders the dozen on screen, like toolong's log lines, so the
-board opens and moves a card in the same time whatever the file's size.
+board opens and moves a card in the same time whatever the file's size. Its title (the
+stage and its count) is its own first line, not a widget of its own: every widget on
+the board costs styling and layout before the first paint.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from searchboard.wording import days_ago
 
 CARD_LINES = 4  # company, role, last contact, badges
 CARD_HEIGHT = CARD_LINES + 1  # and a blank line between cards
+TITLE_LINES = 1  # the stage's name and count, above the cards, never scrolled away
 
 _BADGE_WORDS = {
     ItemKind.INTERVIEW: "interview",
@@ -41,6 +44,7 @@ class StageColumn(ScrollView, can_focus=True):
     """The cards of one stage; up/down (or j/k) move the cursor, a click selects."""
 
     COMPONENT_CLASSES = {
+        "stage-column--title",
         "stage-column--card",
         "stage-column--cursor",
         "stage-column--cursor-blurred",
@@ -74,6 +78,7 @@ class StageColumn(ScrollView, can_focus=True):
         self.stage = stage
         self.today = today
         self.cards: list[Card] = []
+        self.title = stage.value.upper()
         # Both caches are kept per focus state: focus tints the column, and a card move
         # moves focus, so clearing them on focus would redraw every line from scratch.
         self._styles: dict[tuple[str, bool], Style] = {}
@@ -87,6 +92,7 @@ class StageColumn(ScrollView, can_focus=True):
         """Shows `cards`, keeping the cursor on application `keep` if it is among them."""
         previous = self.selected_id if keep is None else keep
         self.cards = cards
+        self.title = f"{self.stage.value.upper()}  {len(cards)}"
         self._fit_virtual_size()
         index = self.index_of(previous) if previous is not None else None
         self.set_reactive(
@@ -131,6 +137,9 @@ class StageColumn(ScrollView, can_focus=True):
 
     def _scroll_to_cursor(self) -> None:
         if self.cards:
+            # In scroll coordinates the card's lines start one below this (the title's
+            # line is above them); the row above a card, hidden under the title when
+            # scrolled to, is the blank line after the card before it.
             region = Region(0, self.cursor * CARD_HEIGHT, 1, CARD_HEIGHT)
             self.scroll_to_region(region, animate=False, force=True, immediate=True)
 
@@ -161,7 +170,8 @@ class StageColumn(ScrollView, can_focus=True):
         return super()._size_updated(size, virtual_size, container_size, layout)
 
     def _fit_virtual_size(self) -> None:
-        size = Size(self.size.width, len(self.cards) * CARD_HEIGHT)
+        # The title's line counts in the height, so the last card can scroll into view.
+        size = Size(self.size.width, TITLE_LINES + len(self.cards) * CARD_HEIGHT)
         if size != self.virtual_size:  # setting it, even unchanged, costs a layout
             self.virtual_size = size
 
@@ -178,11 +188,17 @@ class StageColumn(ScrollView, can_focus=True):
         key = (name, self.has_focus)
         style = self._styles.get(key)
         if style is None:
-            style = self._styles[key] = self.get_component_rich_style(name)
+            if name == "":  # the column's own style (working it out walks up the DOM)
+                style = self._styles[key] = self.rich_style
+            else:
+                style = self._styles[key] = self.get_component_rich_style(name)
         return style
 
     def on_click(self, event: events.Click) -> None:
-        index = (event.y + int(self.scroll_offset.y)) // CARD_HEIGHT
+        if event.y < TITLE_LINES:
+            self.focus()
+            return
+        index = (event.y - TITLE_LINES + int(self.scroll_offset.y)) // CARD_HEIGHT
         if 0 <= index < len(self.cards):
             self.focus()
             self.cursor = index
@@ -191,9 +207,11 @@ class StageColumn(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        line = y + int(self.scroll_offset.y)
+        if y < TITLE_LINES:
+            return self._title_line(width)
+        line = y - TITLE_LINES + int(self.scroll_offset.y)
         index, row = divmod(line, CARD_HEIGHT)
-        base = self.rich_style
+        base = self._style("")
         if index >= len(self.cards) or row == CARD_LINES:
             return Strip.blank(width, base)
         card = self.cards[index]
@@ -209,6 +227,11 @@ class StageColumn(ScrollView, can_focus=True):
         strip = Strip(self._card_line(card, row, width, style)).adjust_cell_length(width, style)
         self._lines[key] = (card, strip)  # the card is kept: a changed card is a new object
         return strip
+
+    def _title_line(self, width: int) -> Strip:
+        style = self._style("stage-column--title")
+        text = f" {set_cell_size(self.title, max(width - 2, 1))}"
+        return Strip([Segment(text, style)]).adjust_cell_length(width, style)
 
     def _card_line(self, card: Card, row: int, width: int, style: Style) -> list[Segment]:
         inner = max(width - 2, 1)
