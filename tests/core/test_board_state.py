@@ -7,9 +7,9 @@ import random
 from datetime import date, timedelta
 
 from searchboard.demo import demo_applications
-from searchboard.domain.model import Event
+from searchboard.domain.model import Event, new_application
 from searchboard.domain.settings import Settings
-from searchboard.domain.stages import ALL_STAGES, EventKind
+from searchboard.domain.stages import ALL_STAGES, EventKind, Stage
 from searchboard.ui.board_state import BoardState
 
 TODAY = date(2026, 11, 24)  # the Tuesday before Thanksgiving
@@ -59,3 +59,44 @@ def test_two_interviews_on_one_day_are_both_kept_and_both_removed(us) -> None:
     state.remove(app.id)
     assert state.agenda().items == ()
     assert all(not state.column(stage) for stage in ALL_STAGES)
+
+
+def test_a_state_built_without_the_closed_cards_counts_their_applications_meanwhile(us) -> None:
+    # Sent this week (Mon 23 Nov) and already rejected: it still counts towards the goal.
+    apps = demo_applications(TODAY, count=60, seed=5)
+    rejected = new_application(999, "Vandelay", "Importer", Stage.APPLIED, date(2026, 11, 23))
+    rejected = rejected.moved_to(Stage.REJECTED, TODAY)
+    apps.append(rejected)
+    closed = [app for app in apps if app.stage.is_closed]
+    shown = [app for app in apps if not app.stage.is_closed]
+    full = BoardState.build(apps, TODAY, Settings(), us)
+    partial = BoardState.build(
+        shown, TODAY, Settings(), us, unread_applied_dates=[app.applied_on for app in closed]
+    )
+    assert not partial.complete
+    assert rejected.id not in partial.cards
+    assert partial.agenda().keep_applying == full.agenda().keep_applying
+    forgetful = BoardState.build(shown, TODAY, Settings(), us, unread_applied_dates=[])
+    missed = forgetful.agenda().keep_applying
+    assert missed.applied_this_week < full.agenda().keep_applying.applied_this_week
+    assert [i.application.id for i in partial.agenda().items] == [
+        i.application.id for i in full.agenda().items
+    ]
+
+    partial.add_unread(closed)
+    assert partial.complete
+    assert _view(partial) == _view(full)
+    assert partial.agenda().keep_applying == full.agenda().keep_applying
+    partial.add_unread(closed)  # a second time changes nothing
+    assert _view(partial) == _view(full)
+
+
+def test_a_card_changed_before_the_rest_arrives_keeps_its_change(us) -> None:
+    apps = demo_applications(TODAY, count=40, seed=5)
+    closed = [app for app in apps if app.stage.is_closed]
+    shown = [app for app in apps if not app.stage.is_closed]
+    state = BoardState.build(shown, TODAY, Settings(), us, unread_applied_dates=[])
+    moved = shown[0].moved_to(Stage.GHOSTED, TODAY)
+    state.put(moved)
+    state.add_unread([*closed, shown[0]])  # an old copy of it must not undo the move
+    assert state.cards[moved.id].app == moved

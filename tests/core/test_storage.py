@@ -400,3 +400,34 @@ def test_a_number_orjson_cannot_write_is_still_saved(tmp_path) -> None:
     with store.transaction() as tx:
         tx.put(new_application(huge, "Acme", "Data Engineer", Stage.APPLIED, date(2026, 11, 2)))
     assert Store(path).load().applications[huge].company == "Acme"
+
+
+# --- reading part of the file ---------------------------------------------------------------
+
+
+def test_reading_some_stages_reads_each_application_once_and_only_those(db, monkeypatch):
+    store = Store(db)
+    add(store, "Acme")
+    globex = add(store, "Globex")
+    with store.transaction() as tx:
+        tx.put(tx.get(globex).moved_to(Stage.REJECTED, TODAY))
+    add(store, "Initech", Stage.WISHLIST)
+    fresh = Store(db).load()
+    read: list[str] = []
+    real = fresh._read
+    monkeypatch.setattr(
+        fresh, "_read", lambda key, doc: read.append(doc["company"]) or real(key, doc)
+    )
+    closed = frozenset({"rejected"})
+    assert [app.company for app in fresh.in_stages(closed)] == ["Globex"]
+    assert read == ["Globex"]
+    assert fresh.applied_dates(closed) == [TODAY]
+    assert sorted(app.company for app in fresh.applications.values()) == [
+        "Acme",
+        "Globex",
+        "Initech",
+    ]
+    assert sorted(read) == ["Acme", "Globex", "Initech"]  # Globex was not read twice
+    assert list(fresh.applications) == [1, 2, 3]  # in the file's order, as before
+    assert fresh.applied_dates(closed) == [TODAY]
+    assert fresh.applied_dates() == [TODAY, TODAY, None]  # Initech is on the wishlist

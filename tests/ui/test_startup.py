@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import gc
+import json
 from pathlib import Path
 
 from searchboard.cli.main import main
+from searchboard.domain.stages import Stage
 
 
 def test_a_command_leaves_the_collector_on(tmp_path: Path) -> None:
@@ -29,3 +31,44 @@ async def test_the_board_turns_the_collector_back_on_after_its_first_paint(board
     finally:
         gc.enable()
         gc.unfreeze()  # the board froze what start-up made; this test's process goes on
+
+
+# --- the closed cards, read after the first paint ---------------------------------------------
+
+
+async def test_the_closed_cards_are_read_after_the_first_paint(board) -> None:
+    app = board.calm()
+    assert not app.board.state.complete  # the first paint waits for none of them
+    assert 7 not in app.board.state.cards  # Cyberdyne, ghosted
+    async with app.run_test(size=board.size) as pilot:
+        await board.settle(pilot)
+        assert app.board.state.complete
+        assert app.board.state.cards[7].app.company == "Cyberdyne"
+
+
+async def test_c_before_the_closed_cards_arrive_reads_them_at_once(board, monkeypatch) -> None:
+    app = board.calm()
+    monkeypatch.setattr(app.board, "_read_the_rest", lambda: None)  # still under way
+    async with app.run_test(size=board.size) as pilot:
+        await board.settle(pilot)
+        assert not app.board.state.complete
+        await pilot.press("c")
+        await pilot.pause()
+        assert [card.app.id for card in app.board.column(Stage.GHOSTED).cards] == [7]
+        assert app.board.state.complete
+
+
+async def test_a_damaged_closed_entry_stops_the_board_and_leaves_the_file_alone(board) -> None:
+    board.calm()  # writes the calm board's file
+    raw = json.loads(board.file_bytes())
+    raw["applications"]["7"]["events"][0]["date"] = "2026-02-30"  # no such day
+    board.path.write_text(json.dumps(raw))
+    before = board.file_bytes()
+    app = board.app()
+    async with app.run_test(size=board.size) as pilot:
+        await pilot.pause()
+        await app.board.flush_saves()
+        await pilot.pause()
+    assert app.return_code == 1
+    assert app.fatal_error is not None and str(board.path) in app.fatal_error
+    assert board.file_bytes() == before

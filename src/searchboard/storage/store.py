@@ -60,38 +60,43 @@ class Snapshot:
         self.settings = settings
         self.next_id = next_id
         self.signature = signature
-        self._applications = applications
+        # Each application is read from its document when first asked for, and kept.
+        self._parsed: dict[int, Application] = dict(applications or {})
+        self._complete = applications is not None
         self._documents = documents or {}
         self._path = path
 
     @property
     def applications(self) -> dict[int, Application]:
-        if self._applications is None:
-            self._applications = {
-                int(key): self._read(key, doc) for key, doc in self._documents.items()
-            }
-        return self._applications
+        if not self._complete:
+            self._parsed = {int(key): self._app(key, doc) for key, doc in self._documents.items()}
+            self._complete = True
+        return self._parsed
 
     def ordered(self) -> list[Application]:
         return [self.applications[key] for key in sorted(self.applications)]
 
     def in_stages(self, stages: frozenset[str]) -> list[Application]:
         """The applications in `stages`, by id, reading no others."""
-        if self._applications is not None:
+        if self._complete:
             return [app for app in self.ordered() if app.stage in stages]
         wanted = [
-            (int(key), doc)
+            (int(key), key, doc)
             for key, doc in self._documents.items()
             if isinstance(doc, dict) and doc.get("stage") in stages
         ]
-        return [self._read(str(key), doc) for key, doc in sorted(wanted, key=lambda kv: kv[0])]
+        return [self._app(key, doc) for _, key, doc in sorted(wanted, key=lambda kv: kv[0])]
 
-    def applied_dates(self) -> list[date | None]:
-        """Each application's first `applied` date, straight from the documents."""
-        if self._applications is not None:
-            return [app.applied_on for app in self._applications.values()]
+    def applied_dates(self, stages: frozenset[str] | None = None) -> list[date | None]:
+        """Each application's first `applied` date (of those in `stages`, when given),
+        straight from the documents."""
+        if self._complete:
+            apps = self._parsed.values()
+            return [app.applied_on for app in apps if stages is None or app.stage in stages]
         found: list[date | None] = []
         for key, doc in self._documents.items():
+            if stages is not None and doc.get("stage") not in stages:
+                continue  # (every document is an object: the shape check saw to it)
             events = doc.get("events") if isinstance(doc, dict) else None
             dates = [
                 e.get("date")
@@ -104,6 +109,12 @@ class Snapshot:
                 self._read(key, doc)  # raises DataFileError naming the problem
                 raise
         return found
+
+    def _app(self, key: str, doc: Any) -> Application:
+        app = self._parsed.get(int(key))
+        if app is None:
+            app = self._parsed[int(key)] = self._read(key, doc)
+        return app
 
     def _read(self, key: str, doc: Any) -> Application:
         try:

@@ -10,6 +10,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from searchboard.domain.stages import CLOSED_STAGES, Stage
 from searchboard.tracker import Tracker
 from searchboard.ui.board import BoardScreen
 from searchboard.ui.board_state import BoardState
@@ -25,12 +26,21 @@ class SearchboardApp(App[None]):
         super().__init__()
         self.tracker = tracker
         self.pretend_today = pretend_today
+        self.fatal_error: str | None = None  # why the board stopped, told after it closes
+        # The closed applications (hidden until `c`, and a third of a long search) are
+        # read after the first paint; until then the state holds their applied dates.
         snapshot = tracker.snapshot()
         settings = tracker.settings
+        closed = frozenset(str(stage) for stage in CLOSED_STAGES)
+        shown = frozenset(str(stage) for stage in Stage) - closed
         state = BoardState.build(
-            snapshot.ordered(), tracker.today, settings, tracker.calendar(settings)
+            snapshot.in_stages(shown),
+            tracker.today,
+            settings,
+            tracker.calendar(settings),
+            unread_applied_dates=snapshot.applied_dates(closed),
         )
-        self.board = BoardScreen(tracker, state, pretend_today)
+        self.board = BoardScreen(tracker, state, pretend_today, lambda: snapshot.in_stages(closed))
 
     def get_default_screen(self) -> Screen:
         # The board is the first screen itself: pushing it over Textual's blank default

@@ -32,6 +32,7 @@ from searchboard.domain.stages import (
     previous_active_stage,
 )
 from searchboard.startup import resume_after_first_paint
+from searchboard.storage.errors import DataFileError
 from searchboard.tracker import Change, Tracker
 from searchboard.ui.agenda_panel import AgendaPanel
 from searchboard.ui.board_state import BoardState
@@ -73,10 +74,18 @@ class BoardScreen(Screen[None]):
         Binding("right,l", "column(1)", "Right", show=False),
     ]
 
-    def __init__(self, tracker: Tracker, state: BoardState, pretend_today: bool) -> None:
+    def __init__(
+        self,
+        tracker: Tracker,
+        state: BoardState,
+        pretend_today: bool,
+        read_unread: Callable[[], list[Application]] | None = None,
+    ) -> None:
         super().__init__()
         self.tracker = tracker
         self.state = state
+        # Reads the applications that `state` was built without (see BoardState).
+        self._read_unread = read_unread
         self.pretend_today = pretend_today
         self.undo_stack: list[Change] = []
         self.selected_id: int | None = None
@@ -110,6 +119,47 @@ class BoardScreen(Screen[None]):
         self._update_footer(at_once=True)
         self.set_interval(POLL_SECONDS, self._poll_for_outside_changes)
         self.call_after_refresh(resume_after_first_paint)  # paused for start-up
+        self.call_after_refresh(self._read_the_rest)
+
+    # --- the applications read after the first paint ------------------------------------
+
+    def _read_the_rest(self) -> None:
+        """Reads the applications left out of the first paint, off the UI thread."""
+        read, state = self._read_unread, self.state
+        if read is None or state.complete:
+            return
+        assert self.writer is not None
+
+        def done(apps: list[Application] | None, error: BaseException | None) -> None:
+            if error is not None:
+                self._stop_unreadable(error)
+            elif apps is not None and self.state is state:
+                self._add_the_rest(apps)
+
+        self.writer.submit(read, done)
+
+    def need_every_application(self) -> None:
+        """For what needs every application (closed cards, insights, the re-apply
+        check) before the read after the first paint is done: reads them now."""
+        if self._read_unread is None or self.state.complete:
+            return
+        try:
+            apps = self._read_unread()
+        except DataFileError as error:
+            self._stop_unreadable(error)
+            return
+        self._add_the_rest(apps)
+
+    def _add_the_rest(self, apps: list[Application]) -> None:
+        self.state.add_unread(apps)
+        self._read_unread = None
+        if self.state.show_closed:
+            self.refresh_all()
+
+    def _stop_unreadable(self, error: BaseException) -> None:
+        """A damaged entry found after the first paint: stop, as on opening, touching nothing."""
+        self.app.fatal_error = str(error)  # type: ignore[attr-defined]
+        self.app.exit(return_code=1)
 
     def _focus_first_card(self) -> None:
         for column in self.visible_columns():
@@ -349,7 +399,8 @@ class BoardScreen(Screen[None]):
             return
         if state is None:
             return
-        self.state = state
+        self.state = state  # every application, read afresh
+        self._read_unread = None
         self.refresh_all()
         self._update_footer()
         self._tell_open_screens()
@@ -476,6 +527,7 @@ class BoardScreen(Screen[None]):
             )
             self._save(None, job)
 
+        self.need_every_application()
         apps = [card.app for card in self.state.cards.values()]
 
         def warning(company: str) -> str | None:
@@ -536,6 +588,7 @@ class BoardScreen(Screen[None]):
         from searchboard.domain.insights import compute_insights
         from searchboard.ui.insights_screen import InsightsScreen
 
+        self.need_every_application()
         apps = [card.app for card in self.state.cards.values()]
         state = self.state
         insights = compute_insights(apps, state.calendar, state.settings, state.today)
@@ -611,6 +664,7 @@ class BoardScreen(Screen[None]):
             self._focus_first_card()
 
     async def action_toggle_closed(self) -> None:
+        self.need_every_application()
         self.state.show_closed = not self.state.show_closed
         if self.state.show_closed and not self.query(f"#column-{CLOSED_STAGES[0]}"):
             today = self.state.today

@@ -2,6 +2,10 @@
 
 Items are computed once per application and kept; a change to one application
 recomputes that one only, so a move costs the same on 20 cards as on 10,000.
+
+A state can start without some applications (the closed ones, hidden until `c`, which
+the board reads after its first paint): it holds their applied dates meanwhile, so the
+keep-applying count is right from the first frame, and `add_unread` brings them in.
 """
 
 from __future__ import annotations
@@ -45,6 +49,8 @@ class BoardState:
     cards: dict[int, Card] = field(default_factory=dict)
     filter_text: str = ""
     show_closed: bool = False
+    # The applied dates of the applications not read yet; None once every one is here.
+    unread_applied_dates: list[date | None] | None = None
     # Kept in order as cards change, so a move re-sorts nothing: each column's ids,
     # and every open item in the agenda's order (with its sort key beside it).
     _ids_by_stage: dict[Stage, list[int]] = field(default_factory=dict)
@@ -58,8 +64,11 @@ class BoardState:
         today: date,
         settings: Settings,
         calendar: BusinessCalendar,
+        unread_applied_dates: list[date | None] | None = None,
     ) -> BoardState:
-        state = cls(today, settings, calendar)
+        """The state of `applications`; `unread_applied_dates`, when given, are those
+        of the applications left out for now (see `add_unread`)."""
+        state = cls(today, settings, calendar, unread_applied_dates=unread_applied_dates)
         for app in applications:
             state.cards[app.id] = state._card(app)
         state._ids_by_stage = {stage: [] for stage in ALL_STAGES}
@@ -77,7 +86,20 @@ class BoardState:
         items = open_items(app, self.calendar, self.settings, self.today)
         return Card(app, tuple(items), last_contact(app, until=self.today), app.applied_on)
 
+    @property
+    def complete(self) -> bool:
+        return self.unread_applied_dates is None
+
     # --- changes ---------------------------------------------------------------------
+
+    def add_unread(self, applications: Iterable[Application]) -> None:
+        """Brings in the applications the state was built without (once)."""
+        if self.complete:
+            return
+        for app in applications:
+            if app.id not in self.cards:  # one changed since is already here, as it is now
+                self.put(app)
+        self.unread_applied_dates = None
 
     def put(self, app: Application) -> None:
         self.remove(app.id)
@@ -120,9 +142,10 @@ class BoardState:
         return {stage: self.column(stage) for stage in self.stages}
 
     def agenda(self) -> Agenda:
+        applied = [card.applied_on for card in self.cards.values()]
         return agenda_from_items(
             self._items,
-            (card.applied_on for card in self.cards.values()),
+            applied + (self.unread_applied_dates or []),
             self.calendar,
             self.settings,
             self.today,

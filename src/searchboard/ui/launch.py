@@ -35,6 +35,9 @@ def launch_board(args: Namespace) -> int:
             writer = app.board.writer
             if writer is not None and not writer.close(timeout=30):
                 print("searchboard: some changes may not have been saved", file=sys.stderr)
+        if app.fatal_error:  # e.g. a damaged entry found after the first paint
+            print(f"searchboard: {app.fatal_error}", file=sys.stderr)
+            return 1
     finally:
         if demo_dir is not None:
             shutil.rmtree(demo_dir, ignore_errors=True)
