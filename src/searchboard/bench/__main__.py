@@ -52,6 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     parts = {args.only} if args.only else set(PARTS)
     load = os.getloadavg()[0]
     _warn_if_busy(load)
+    _compile_searchboard()
     try:
         with tempfile.TemporaryDirectory(prefix="searchboard-bench-") as folder:
             work = Workspace(Path(folder), date.today())
@@ -96,6 +97,19 @@ def _board_rows(work: Workspace, size: int, parts: set[str], runs: int | None) -
         if "move" in parts:
             rows.append(bench_move(terminal, work, size, runs or DEFAULT_RUNS["move"], _progress))
     return rows
+
+
+def _compile_searchboard() -> None:
+    """Byte-compiles searchboard, as installing it does (pip compiles what it installs),
+    like the Textual it is compared with: a source checkout run with
+    PYTHONDONTWRITEBYTECODE=1 would otherwise compile every module on every start."""
+    import compileall
+
+    import searchboard
+
+    folder = Path(searchboard.__file__).parent
+    if not compileall.compile_dir(folder, quiet=1, workers=1):
+        _progress(f"note: could not byte-compile {folder}; its start-up is timed with compiling")
 
 
 def _warn_if_busy(load: float) -> None:

@@ -53,6 +53,10 @@ class AgendaPanel(OptionList):
         self.clear_options()
         self.add_options(options)
         self.highlighted = _index_to_keep(options, keep)
+        # A height of its own (capped by max-height in the CSS) rather than `auto`, which
+        # would measure every option, wrapping it, at each layout: an option is one line
+        # (two for the round border); a longer one wraps and the list scrolls.
+        self.styles.height = len(options) + 2
 
     @property
     def highlighted_kind(self) -> str | None:
