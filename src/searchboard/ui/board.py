@@ -16,6 +16,7 @@ from textual.containers import Horizontal
 from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widget import Widget
+from textual.widgets import Input
 
 from searchboard.domain.agenda import Agenda
 from searchboard.domain.model import Application, Event
@@ -686,37 +687,35 @@ class BoardScreen(Screen[None]):
         for stage in self.state.stages:
             self.column(stage).styles.width = "1fr" if roomy else MIN_COLUMN_WIDTH
 
-    async def action_filter(self) -> None:
-        from textual.widgets import Input
+    def _filter_box(self) -> Input | None:
+        """The filter box, once `/` has mounted it."""
+        found = self.query("#filter").results(Input)
+        return next(found, None)
 
-        found = self.query("#filter")
-        if found:
-            box = found.first(Input)
-        else:
+    async def action_filter(self) -> None:
+        box = self._filter_box()
+        if box is None:
             hint = "filter: company, role, location, source, contact…"
             box = Input(placeholder=hint, id="filter")
             await self.mount(box, after="#day-header")
         box.display = True
         box.focus()
 
-    # Handlers named for Input's messages (not @on(Input.Changed)): the board need not
-    # import the Input widget before the filter box is first opened.
-    def on_input_changed(self, event: Any) -> None:
-        if event.input.id == "filter":
-            self.state.filter_text = event.value
-            self.refresh_all()
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.state.filter_text = event.value
+        self.refresh_all()
 
-    def on_input_submitted(self, event: Any) -> None:
-        if event.input.id == "filter":
-            event.input.display = bool(event.input.value)
-            self._focus_first_card()
+    @on(Input.Submitted, "#filter")
+    def _filter_done(self, event: Input.Submitted) -> None:
+        event.input.display = bool(event.value)
+        self._focus_first_card()
 
     def on_key(self, event: Any) -> None:
-        found = self.query("#filter")
-        box = found.first() if found else None
+        box = self._filter_box()
         if event.key == "escape" and box is not None and box.has_focus:
             event.stop()
-            box.value = ""  # type: ignore[attr-defined]
+            box.value = ""
             box.display = False
             self._focus_first_card()
 
