@@ -431,3 +431,32 @@ def test_reading_some_stages_reads_each_application_once_and_only_those(db, monk
     assert list(fresh.applications) == [1, 2, 3]  # in the file's order, as before
     assert fresh.applied_dates(closed) == [TODAY]
     assert fresh.applied_dates() == [TODAY, TODAY, None]  # Initech is on the wishlist
+
+
+def test_applied_dates_written_loosely_are_read_as_the_full_reader_reads_them(db):
+    # Another tool wrote these: a kind in capitals, a date with a space before it.
+    # Both are accepted when the application is read in full, so both count here too.
+    raw = {
+        "meta": {"1": {"schema": SCHEMA_VERSION, "next_id": 3}},
+        "applications": {
+            "1": {
+                "company": "Acme",
+                "role": "x",
+                "stage": "rejected",
+                "events": [{"kind": "applied", "date": " 2026-11-23"}],
+            },
+            "2": {
+                "company": "Globex",
+                "role": "y",
+                "stage": "ghosted",
+                "events": [{"kind": "Applied", "date": "2026-11-24"}],
+            },
+        },
+    }
+    db.parent.mkdir(parents=True, exist_ok=True)
+    db.write_text(json.dumps(raw))
+    closed = frozenset({"rejected", "ghosted"})
+    in_full = [app.applied_on for app in Store(db).load().applications.values()]
+    assert in_full == [D("2026-11-23"), D("2026-11-24")]
+    assert Store(db).load().applied_dates(closed) == in_full
+    assert Store(db).load().applied_dates() == in_full

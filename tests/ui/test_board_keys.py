@@ -785,3 +785,90 @@ async def test_a_card_that_closes_stays_out_of_sight_and_h_reopens_it(board) -> 
         reopened = board.stored_app(4)
         assert reopened.stage is Stage.SCREENING
         assert reopened.events[-1] == Event(EventKind.STAGE, board.today, stage=Stage.SCREENING)
+
+
+# --- a column's title line and scrolling --------------------------------------------------
+
+
+async def test_the_selected_card_is_always_in_full_view_below_the_title(board) -> None:
+    # Twelve cards in `applied` on a short screen: the column scrolls under its title.
+    board.write(
+        new_application(n, f"Company {n:02}", "Engineer", Stage.APPLIED, board.d("2026-11-20"))
+        for n in range(1, 13)
+    )
+    app = board.app()
+    async with app.run_test(size=(100, 24)) as pilot:
+        await pilot.pause()
+        screen = app.board
+        await board.select_card(pilot, 1)
+        column = screen.column(Stage.APPLIED)
+        assert column.size.height < 12 * 5  # it has to scroll
+
+        def on_screen() -> list[str]:
+            return [column.render_line(y).text for y in range(column.size.height)]
+
+        def shown_whole(n: int) -> bool:
+            lines = on_screen()
+            tops = [y for y, line in enumerate(lines) if f"Company {n:02}" in line]
+            return bool(tops) and tops[0] >= 1 and tops[0] + 3 < len(lines)
+
+        await pilot.press("end")
+        await pilot.pause()
+        assert screen.selected_id == 12
+        assert on_screen()[0].startswith(" APPLIED  12")  # the title stays on top
+        assert shown_whole(12)
+        assert column.scrollbars_enabled == (True, False)  # no sideways bar taking a line
+        assert "Company 12" in on_screen()[-4]  # its four lines end the column
+        for n in range(11, 0, -1):  # back up, card by card: never hidden under the title
+            await pilot.press("up")
+            await pilot.pause()
+            assert screen.selected_id == n
+            assert on_screen()[0].startswith(" APPLIED  12")
+            assert shown_whole(n), n
+
+        # A click on the title selects nothing new; a click on a card's line selects it.
+        await pilot.press("end")
+        await pilot.pause()
+        await pilot.click(column, offset=(3, 0))
+        await pilot.pause()
+        assert screen.selected_id == 12
+        lines = on_screen()
+        row = next(y for y, line in enumerate(lines) if "Company 11" in line)
+        await pilot.click(column, offset=(3, row + 1))  # its role line
+        await pilot.pause()
+        assert screen.selected_id == 11
+        await pilot.click(column, offset=(3, row + 5))  # the next card's first line
+        await pilot.pause()
+        assert screen.selected_id == 12
+        await pilot.click(column, offset=(3, row + 4))  # the blank line under Company 11
+        await pilot.pause()
+        assert screen.selected_id == 11
+
+
+async def test_the_agenda_shows_each_item_on_one_line_on_a_narrow_screen(board) -> None:
+    long_name = "Consolidated Amalgamated International Holdings"
+    board.write(
+        [
+            new_application(
+                1,
+                long_name,
+                "Principal Staff Data Platform Engineer",
+                Stage.APPLIED,
+                board.d("2026-11-02"),
+            ),
+            new_application(2, "Globex", "Engineer", Stage.APPLIED, board.d("2026-11-03")),
+        ]
+    )
+    app = board.app()
+    async with app.run_test(size=(80, 30)) as pilot:
+        await pilot.pause()
+        panel = app.board.query_one(AgendaPanel)
+        assert panel.display  # both follow-ups are overdue
+        assert panel.option_count == 3  # the heading and two items
+        assert panel.virtual_size.height == 3  # one line each: nothing wraps out of sight
+        assert panel.outer_size.height == 3 + 2  # and the panel fits them, with its border
+        assert panel.scroll_offset.y == 0
+        lines = [panel.render_line(y).text for y in range(panel.size.height)]
+        assert "Overdue (2)" in lines[0]
+        assert "Consolidated" in lines[1] and lines[1].rstrip().endswith("…")  # cut, not wrapped
+        assert "Globex" in lines[2]

@@ -6,8 +6,11 @@ import gc
 import json
 from pathlib import Path
 
+import pytest
+
 from searchboard.cli.main import main
 from searchboard.domain.stages import Stage
+from searchboard.storage import DataFileError
 
 
 def test_a_command_leaves_the_collector_on(tmp_path: Path) -> None:
@@ -61,7 +64,8 @@ async def test_c_before_the_closed_cards_arrive_reads_them_at_once(board, monkey
 async def test_a_damaged_closed_entry_stops_the_board_and_leaves_the_file_alone(board) -> None:
     board.calm()  # writes the calm board's file
     raw = json.loads(board.file_bytes())
-    raw["applications"]["7"]["events"][0]["date"] = "2026-02-30"  # no such day
+    assert raw["applications"]["7"]["events"][0]["kind"] == "stage"
+    raw["applications"]["7"]["events"][0]["stage"] = "limbo"  # no such stage
     board.path.write_text(json.dumps(raw))
     before = board.file_bytes()
     app = board.app()
@@ -71,4 +75,36 @@ async def test_a_damaged_closed_entry_stops_the_board_and_leaves_the_file_alone(
         await pilot.pause()
     assert app.return_code == 1
     assert app.fatal_error is not None and str(board.path) in app.fatal_error
+    assert board.file_bytes() == before
+
+
+async def test_a_change_before_a_damaged_entry_is_found_is_not_saved(board, monkeypatch) -> None:
+    board.calm()
+    raw = json.loads(board.file_bytes())
+    raw["applications"]["7"]["events"][0]["stage"] = "limbo"  # Cyberdyne, ghosted
+    board.path.write_text(json.dumps(raw))
+    before = board.file_bytes()
+    app = board.app()
+    monkeypatch.setattr(app.board, "_read_the_rest", lambda: None)  # not found yet
+    async with app.run_test(size=board.size) as pilot:
+        await board.select_card(pilot, 2)  # Globex, applied
+        await pilot.press("L")
+        await board.settle(pilot)
+        assert board.file_bytes() == before  # the save read every entry first, and refused
+        assert app.return_code is None  # still open, having said "Not saved"
+        await pilot.press("c")  # needs the closed cards: reads them, and stops
+        await pilot.pause()
+    assert app.return_code == 1
+    assert board.file_bytes() == before
+
+
+def test_a_closed_entry_with_an_impossible_date_is_refused_before_the_board_opens(board) -> None:
+    board.calm()
+    raw = json.loads(board.file_bytes())
+    raw["applications"]["7"]["events"][0]["date"] = "2026-02-30"  # read for keep-applying
+    board.path.write_text(json.dumps(raw))
+    before = board.file_bytes()
+    with pytest.raises(DataFileError) as refused:
+        board.app()
+    assert str(board.path) in str(refused.value)
     assert board.file_bytes() == before

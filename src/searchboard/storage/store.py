@@ -21,7 +21,7 @@ from tinydb.table import Document, Table
 
 from searchboard.domain.model import Application, InvalidData
 from searchboard.domain.settings import Settings
-from searchboard.domain.stages import Stage
+from searchboard.domain.stages import EventKind, Stage
 from searchboard.storage.atomic_json import AtomicJSONStorage, FileSignature
 from searchboard.storage.errors import DataFileError, LockTimeout
 
@@ -97,17 +97,9 @@ class Snapshot:
         for key, doc in self._documents.items():
             if stages is not None and doc.get("stage") not in stages:
                 continue  # (every document is an object: the shape check saw to it)
-            events = doc.get("events") if isinstance(doc, dict) else None
-            dates = [
-                e.get("date")
-                for e in events or ()
-                if isinstance(e, dict) and e.get("kind") == "applied"
-            ]
-            try:
-                found.append(date.fromisoformat(min(dates)) if dates else None)
-            except (TypeError, ValueError):
-                self._read(key, doc)  # raises DataFileError naming the problem
-                raise
+            found.append(
+                _applied_date(doc) if _plainly_written(doc) else self._app(key, doc).applied_on
+            )
         return found
 
     def _app(self, key: str, doc: Any) -> Application:
@@ -294,6 +286,33 @@ def _migrated(path: Path, raw: dict[str, Any]) -> dict[str, Any]:
 
 
 _STAGE_NAMES = frozenset(str(stage) for stage in Stage)
+_EVENT_KIND_NAMES = frozenset(str(kind) for kind in EventKind)
+
+
+def _plainly_written(doc: dict[str, Any]) -> bool:
+    """Whether every event's kind and date are written exactly as searchboard writes
+    them, so that the applied date can be read off the text; anything else (a kind in
+    capitals, a padded date) is read by the full, lenient reader."""
+    return all(
+        event.get("kind") in _EVENT_KIND_NAMES and _is_iso_text(event.get("date"))
+        for event in doc.get("events") or ()
+    )
+
+
+def _is_iso_text(value: object) -> bool:
+    if not isinstance(value, str) or len(value) != 10:
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _applied_date(doc: dict[str, Any]) -> date | None:
+    """The first `applied` date of a plainly written document (ISO text sorts by date)."""
+    dates = [event["date"] for event in doc.get("events") or () if event["kind"] == "applied"]
+    return date.fromisoformat(min(dates)) if dates else None
 
 
 def _check_shape(key: str, doc: Any) -> None:

@@ -54,8 +54,8 @@ class AgendaPanel(OptionList):
         self.add_options(options)
         self.highlighted = _index_to_keep(options, keep)
         # A height of its own (capped by max-height in the CSS) rather than `auto`, which
-        # would measure every option, wrapping it, at each layout: an option is one line
-        # (two for the round border); a longer one wraps and the list scrolls.
+        # would measure every option at each layout: an option is one line (the CSS
+        # cuts a long one with an ellipsis), plus two for the round border.
         self.styles.height = len(options) + 2
 
     @property

@@ -139,23 +139,27 @@ class BoardScreen(Screen[None]):
 
         self.writer.submit(read, done)
 
-    def need_every_application(self) -> None:
+    def need_every_application(self) -> bool:
         """For what needs every application (closed cards, insights, the re-apply
-        check) before the read after the first paint is done: reads them now."""
+        check) before the read after the first paint is done: reads them now. False
+        when one cannot be read (the board is stopping): do nothing more."""
         if self._read_unread is None or self.state.complete:
-            return
+            return True
         try:
             apps = self._read_unread()
         except DataFileError as error:
             self._stop_unreadable(error)
-            return
+            return False
         self._add_the_rest(apps)
+        return True
 
     def _add_the_rest(self, apps: list[Application]) -> None:
         self.state.add_unread(apps)
         self._read_unread = None
         if self.state.show_closed:
             self.refresh_all()
+        else:  # (redrawn only if the count read from the file's text was off)
+            self._refresh_agenda()
 
     def _stop_unreadable(self, error: BaseException) -> None:
         """A damaged entry found after the first paint: stop, as on opening, touching nothing."""
@@ -528,7 +532,8 @@ class BoardScreen(Screen[None]):
             )
             self._save(None, job)
 
-        self.need_every_application()
+        if not self.need_every_application():
+            return
         apps = [card.app for card in self.state.cards.values()]
 
         def warning(company: str) -> str | None:
@@ -589,7 +594,8 @@ class BoardScreen(Screen[None]):
         from searchboard.domain.insights import compute_insights
         from searchboard.ui.insights_screen import InsightsScreen
 
-        self.need_every_application()
+        if not self.need_every_application():
+            return
         apps = [card.app for card in self.state.cards.values()]
         state = self.state
         insights = compute_insights(apps, state.calendar, state.settings, state.today)
@@ -665,7 +671,8 @@ class BoardScreen(Screen[None]):
             self._focus_first_card()
 
     async def action_toggle_closed(self) -> None:
-        self.need_every_application()
+        if not self.need_every_application():
+            return
         self.state.show_closed = not self.state.show_closed
         if self.state.show_closed and not self.query(f"#column-{CLOSED_STAGES[0]}"):
             today = self.state.today
