@@ -460,3 +460,17 @@ def test_applied_dates_written_loosely_are_read_as_the_full_reader_reads_them(db
     assert in_full == [D("2026-11-23"), D("2026-11-24")]
     assert Store(db).load().applied_dates(closed) == in_full
     assert Store(db).load().applied_dates() == in_full
+
+
+def test_a_store_counts_the_changes_of_others_it_reads_and_not_its_own(db):
+    mine, theirs = Store(db), Store(db)
+    add(mine, "Acme")
+    mine.load()
+    add(mine, "Globex")  # our own save: the file is as we wrote it
+    mine.load()
+    assert mine.outside_changes_read == 0
+    add(theirs, "Initech")
+    add(mine, "Hooli")  # the save reads theirs first, and keeps it
+    assert mine.outside_changes_read == 1
+    assert [app.company for app in mine.load().ordered()] == ["Acme", "Globex", "Initech", "Hooli"]
+    assert mine.outside_changes_read == 1  # nothing new since

@@ -46,6 +46,27 @@ async def test_board_save_keeps_a_change_made_in_another_window(board) -> None:
     assert stored[4].stage is Stage.INTERVIEWING
 
 
+async def test_a_change_found_by_the_board_s_own_save_is_shown_too(board, monkeypatch) -> None:
+    # Another window changes the file just before the board saves: the save reads the
+    # file again and keeps that change, and afterwards the file is just as the board
+    # wrote it, so the poll would never see it. The board must show it all the same.
+    app = board.calm()
+    monkeypatch.setattr(app.board, "_poll_for_outside_changes", lambda: None)
+    async with app.run_test(size=board.size) as pilot:
+        await pilot.pause()
+        other = _other(board)
+        other.log(3, EventKind.RESPONSE)
+        added = other.add("Vandelay", "Importer").app_id
+        await board.select_card(pilot, 2)
+        await pilot.press("L")
+        await board.settle(pilot)
+        await board.settle(pilot)
+        cards = app.board.state.cards
+        assert cards[2].app.stage is Stage.SCREENING  # its own change
+        assert Event(EventKind.RESPONSE, board.today) in cards[3].app.events
+        assert added in [card.app.id for card in app.board.column(Stage.APPLIED).cards]
+
+
 async def test_board_save_keeps_a_change_made_by_the_command_line(board) -> None:
     app = board.calm()
     argv = [sys.executable, "-m", "searchboard", "--db", str(board.path)]

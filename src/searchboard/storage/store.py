@@ -186,6 +186,10 @@ class Store:
         self._db = TinyDB(storage=_Shared, shared=self._storage)
         self._lock: BaseFileLock | None = None  # made on the first change: reads need none
         self._snapshot: Snapshot | None = None
+        # How many times a read found the file replaced since the last read or write:
+        # another process's change, which a transaction applies its own change on top
+        # of. A view of the data (the board) compares it to know it should read again.
+        self.outside_changes_read = 0
 
     def changed_on_disk(self) -> bool:
         """Whether another process has replaced the file since we last read or wrote it."""
@@ -195,6 +199,8 @@ class Store:
         """The data as it is on disk now (parsed again only if the file changed)."""
         if self._snapshot is not None and not self.changed_on_disk():
             return self._snapshot
+        if self._snapshot is not None:
+            self.outside_changes_read += 1
         raw = self._storage.read() or {}
         migrated = _migrated(self.path, raw)
         if migrated is not raw:

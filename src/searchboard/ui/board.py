@@ -87,6 +87,8 @@ class BoardScreen(Screen[None]):
         self.state = state
         # Reads the applications that `state` was built without (see BoardState).
         self._read_unread = read_unread
+        # Another process's changes that `state` shows, counted as the store read them.
+        self._outside_changes_shown = tracker.store.outside_changes_read
         self.pretend_today = pretend_today
         self.undo_stack: list[Change] = []
         self.selected_id: int | None = None
@@ -362,6 +364,12 @@ class BoardScreen(Screen[None]):
     def _reconcile(self, change: Change) -> None:
         """Shows what was saved, once no other save of that card is still under way."""
         self._update_footer()  # undo may have become possible
+        outside = self.tracker.store.outside_changes_read
+        if outside != self._outside_changes_shown:
+            # The save found (and kept) another process's change made just before it:
+            # the file now matches what we last wrote, so the poll would never see it.
+            self._outside_changes_shown = outside  # one read again is enough
+            self._reload()
         if self._pending.get(change.app_id, 0):
             return
         shown = self.state.cards.get(change.app_id)
@@ -390,6 +398,7 @@ class BoardScreen(Screen[None]):
         self.writer.submit(job, self._apply_state)
 
     def _state_for(self, applications: list[Application]) -> BoardState:
+        self._outside_changes_shown = self.tracker.store.outside_changes_read
         settings = self.tracker.settings
         state = BoardState.build(
             applications, self.state.today, settings, self.tracker.calendar(settings)
