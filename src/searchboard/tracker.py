@@ -8,6 +8,7 @@ that undo needs.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
@@ -268,11 +269,11 @@ class Tracker:
                 assert settings is not None
                 tx.set_settings(settings)
             # First every wanted id that was never used here, then fresh ids for the rest.
-            wanted = [item.wanted_id for item in imported]
+            wanted = Counter(item.wanted_id for item in imported)
             kept = {
                 app_id
-                for app_id in wanted
-                if app_id is not None and wanted.count(app_id) == 1 and tx.id_never_used(app_id)
+                for app_id, times in wanted.items()
+                if app_id is not None and times == 1 and tx.id_never_used(app_id)
             }
             for item in imported:
                 if item.wanted_id in kept:

@@ -121,13 +121,18 @@ class Snapshot:
 
 
 class Transaction:
-    """The data inside a lock: read what you need, change it, and it is saved at the end."""
+    """The data inside a lock: read what you need, change it, and it is saved at the end.
+
+    Applications put or deleted are gathered and handed to TinyDB together when the
+    block ends: TinyDB rewrites a whole table for each insert, so putting them one by
+    one made an import of thousands quadratic (11 s for 10,000)."""
 
     def __init__(self, db: TinyDB, snapshot: Snapshot) -> None:
         self._db = db
         self.settings = snapshot.settings
         self.applications = dict(snapshot.applications)
         self._next_id = snapshot.next_id
+        self._changed: dict[int, Application | None] = {}  # None: deleted
 
     def get(self, app_id: int) -> Application:
         try:
@@ -146,12 +151,8 @@ class Transaction:
         return app_id
 
     def put(self, app: Application) -> None:
-        table = self._apps
-        data = app.to_dict()
-        del data["id"]  # the doc id is the application's id
-        if app.id in self.applications:
-            table.remove(doc_ids=[app.id])
-        table.insert(Document(data, doc_id=app.id))
+        self._changed.pop(app.id, None)  # (a changed one goes last, as it always did)
+        self._changed[app.id] = app
         self.applications[app.id] = app
         if app.id >= self._next_id:
             self._next_id = app.id + 1
@@ -159,9 +160,27 @@ class Transaction:
 
     def delete(self, app_id: int) -> Application:
         app = self.get(app_id)
-        self._apps.remove(doc_ids=[app_id])
+        self._changed[app_id] = None
         del self.applications[app_id]
         return app
+
+    def write_changes(self) -> None:
+        """Hands what was put and deleted to TinyDB: one removal, one insertion."""
+        if not self._changed:
+            return
+        table = self._apps
+        stored = [app_id for app_id in self._changed if table.contains(doc_id=app_id)]
+        if stored:
+            table.remove(doc_ids=stored)
+        documents = []
+        for app_id, app in self._changed.items():
+            if app is not None:
+                data = app.to_dict()
+                del data["id"]  # the doc id is the application's id
+                documents.append(Document(data, doc_id=app_id))
+        if documents:
+            table.insert_multiple(documents)
+        self._changed.clear()
 
     def set_settings(self, settings: Settings) -> None:
         table = self._db.table(_SETTINGS)
@@ -235,6 +254,7 @@ class Store:
                 if not (self._storage.read() or {}).get(_META):
                     transaction._write_meta()
                 yield transaction
+                transaction.write_changes()
             self._snapshot = Snapshot(
                 settings=transaction.settings,
                 applications=transaction.applications,
