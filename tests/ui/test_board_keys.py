@@ -872,3 +872,20 @@ async def test_the_agenda_shows_each_item_on_one_line_on_a_narrow_screen(board) 
         assert "Overdue (2)" in lines[0]
         assert "Consolidated" in lines[1] and lines[1].rstrip().endswith("…")  # cut, not wrapped
         assert "Globex" in lines[2]
+
+
+async def test_an_80_column_header_still_says_when_you_are_behind_pace(board) -> None:
+    app = board.calm()  # one application sent this week by Tuesday: behind a goal of 5
+    async with app.run_test(size=(80, 30)) as pilot:
+        await pilot.pause()
+        header = app.board.query_one("#day-header")
+        shown = header.render_line(0).text  # what fits on the line, as the user sees it
+        assert len(shown.rstrip()) <= header.size.width
+        assert "Keep applying: 1 of 5 this week · behind pace" in shown
+        assert "Tue 24 Nov" in shown
+
+        await pilot.resize_terminal(160, 30)  # room again: all of it comes back
+        await pilot.pause()
+        shown = header.render_line(0).text
+        assert "searchboard   Tue 24 Nov 2026 (--today)" in shown
+        assert "behind pace · last applied" in shown

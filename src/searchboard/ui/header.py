@@ -10,25 +10,57 @@ from textual.widgets import Static
 from searchboard.domain.agenda import Agenda
 from searchboard.wording import days_ago
 
+# What a narrow line leaves out, in turn, until it fits: the date of the last
+# application, the year, the app's name, then the "(--today)" reminder. Whether you
+# are behind pace, and the filter you typed, always stay.
+_SHORTER: tuple[frozenset[str], ...] = (
+    frozenset(),
+    frozenset({"last applied"}),
+    frozenset({"last applied", "year"}),
+    frozenset({"last applied", "year", "name"}),
+    frozenset({"last applied", "year", "name", "pretend"}),
+)
+
 
 class DayHeader(Static):
     _shown: Text | None = None
+    _showing: tuple[Agenda, bool, str] | None = None
 
     def show(self, agenda: Agenda, pretend_today: bool, filter_text: str) -> None:
-        line = day_line(agenda, pretend_today, filter_text)
+        self._showing = (agenda, pretend_today, filter_text)
+        line = day_line(agenda, pretend_today, filter_text, width=self.size.width or None)
         # Redraw only on a change: Textual repaints the box around everything that
         # changed in a frame, so a needless top line would repaint the whole board.
         if line != self._shown:
             self._shown = line
             self.update(line, layout=False)
 
+    def on_resize(self) -> None:
+        if self._showing is not None:  # what fits depends on the width
+            self.show(*self._showing)
 
-def day_line(agenda: Agenda, pretend_today: bool, filter_text: str) -> Text:
+
+def day_line(
+    agenda: Agenda, pretend_today: bool, filter_text: str, width: int | None = None
+) -> Text:
+    """The line, shortened (see _SHORTER) when `width` is given and it would not fit."""
+    for leave_out in _SHORTER:
+        line = _line(agenda, pretend_today, filter_text, leave_out)
+        if width is None or line.cell_len <= width:
+            break
+    return line
+
+
+def _line(agenda: Agenda, pretend_today: bool, filter_text: str, leave_out: frozenset[str]) -> Text:
     today: date = agenda.date
     line = Text()
-    line.append(" searchboard ", "bold reverse")
-    line.append(f"  {today:%a %d %b %Y}", "bold")
-    if pretend_today:
+    if "name" not in leave_out:
+        line.append(" searchboard ", "bold reverse")
+        line.append("  ")
+    else:
+        line.append(" ")
+    line.append(f"{today:%a %d %b}" if "year" in leave_out else f"{today:%a %d %b %Y}", "bold")
+    if pretend_today and "pretend" not in leave_out:
         line.append(" (--today)", "dim")
     if agenda.holiday:
         line.append(f" · {agenda.holiday}, not a business day", "italic")
@@ -38,13 +70,14 @@ def day_line(agenda: Agenda, pretend_today: bool, filter_text: str) -> Text:
         line.append(" · business day", "dim")
     progress = agenda.keep_applying
     if progress is not None:
-        last = days_ago(progress.last_applied, today) if progress.last_applied else "never"
         line.append("   Keep applying: ", "dim")
         style = "bold" if not progress.behind else "bold red"
         line.append(f"{progress.applied_this_week} of {progress.goal} this week", style)
-        line.append(f" · last applied {last}", "dim")
         if progress.behind:
             line.append(" · behind pace", "red")
+        if "last applied" not in leave_out:
+            last = days_ago(progress.last_applied, today) if progress.last_applied else "never"
+            line.append(f" · last applied {last}", "dim")
     if filter_text:
         line.append("   filter: ", "dim")
         line.append(filter_text, "bold")  # appended as plain text: never read as markup
