@@ -101,7 +101,9 @@ async def test_a_change_before_a_damaged_entry_is_found_is_not_saved(board, monk
 def test_a_closed_entry_with_an_impossible_date_is_refused_before_the_board_opens(board) -> None:
     board.calm()
     raw = json.loads(board.file_bytes())
-    raw["applications"]["7"]["events"][0]["date"] = "2026-02-30"  # read for keep-applying
+    events = raw["applications"]["7"]["events"]
+    applied = next(event for event in events if event["kind"] == "applied")
+    applied["date"] = "2026-02-30"  # no such day, and read for keep-applying at once
     board.path.write_text(json.dumps(raw))
     before = board.file_bytes()
     with pytest.raises(DataFileError) as refused:

@@ -316,13 +316,16 @@ _EVENT_KIND_NAMES = frozenset(str(kind) for kind in EventKind)
 
 
 def _plainly_written(doc: dict[str, Any]) -> bool:
-    """Whether every event's kind and date are written exactly as searchboard writes
-    them, so that the applied date can be read off the text; anything else (a kind in
-    capitals, a padded date) is read by the full, lenient reader."""
-    return all(
-        event.get("kind") in _EVENT_KIND_NAMES and _is_iso_text(event.get("date"))
-        for event in doc.get("events") or ()
-    )
+    """Whether every event's kind, and every applied date, is written exactly as
+    searchboard writes it, so that the applied date can be read off the text; anything
+    else (a kind in capitals, a padded date) is read by the full, lenient reader."""
+    for event in doc.get("events") or ():
+        kind = event.get("kind")
+        if kind not in _EVENT_KIND_NAMES or (
+            kind == "applied" and not _is_iso_text(event.get("date"))
+        ):
+            return False
+    return True
 
 
 def _is_iso_text(value: object) -> bool:
