@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from tinydb import TinyDB
 from tinydb.table import Document, Table
 
+from searchboard.domain.dates import parse_date
 from searchboard.domain.model import Application, InvalidData
 from searchboard.domain.settings import Settings
 from searchboard.domain.stages import EventKind, Stage
@@ -97,15 +98,15 @@ class Snapshot:
         for key, doc in self._documents.items():
             if stages is not None and doc.get("stage") not in stages:
                 continue  # (every document is an object: the shape check saw to it)
-            found.append(
-                _applied_date(doc) if _plainly_written(doc) else self._app(key, doc).applied_on
-            )
+            plain, day = _read_off_applied_date(doc)
+            found.append(day if plain else self._app(key, doc).applied_on)
         return found
 
     def _app(self, key: str, doc: Any) -> Application:
-        app = self._parsed.get(int(key))
+        app_id = int(key)
+        app = self._parsed.get(app_id)
         if app is None:
-            app = self._parsed[int(key)] = self._read(key, doc)
+            app = self._parsed[app_id] = self._read(key, doc)
         return app
 
     def _read(self, key: str, doc: Any) -> Application:
@@ -315,33 +316,27 @@ _STAGE_NAMES = frozenset(str(stage) for stage in Stage)
 _EVENT_KIND_NAMES = frozenset(str(kind) for kind in EventKind)
 
 
-def _plainly_written(doc: dict[str, Any]) -> bool:
-    """Whether every event's kind, and every applied date, is written exactly as
-    searchboard writes it, so that the applied date can be read off the text; anything
-    else (a kind in capitals, a padded date) is read by the full, lenient reader."""
+def _read_off_applied_date(doc: dict[str, Any]) -> tuple[bool, date | None]:
+    """The first `applied` date read straight off the text, in one pass: (True, the date
+    or None) when every event's kind and every applied date is written exactly as
+    searchboard writes it; (False, None) when the full, lenient reader must say (a kind
+    in capitals, a padded date)."""
+    first: date | None = None
     for event in doc.get("events") or ():
         kind = event.get("kind")
-        if kind not in _EVENT_KIND_NAMES or (
-            kind == "applied" and not _is_iso_text(event.get("date"))
-        ):
-            return False
-    return True
-
-
-def _is_iso_text(value: object) -> bool:
-    if not isinstance(value, str) or len(value) != 10:
-        return False
-    try:
-        date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
-
-
-def _applied_date(doc: dict[str, Any]) -> date | None:
-    """The first `applied` date of a plainly written document (ISO text sorts by date)."""
-    dates = [event["date"] for event in doc.get("events") or () if event["kind"] == "applied"]
-    return date.fromisoformat(min(dates)) if dates else None
+        if kind not in _EVENT_KIND_NAMES:
+            return False, None
+        if kind == "applied":
+            text = event.get("date")
+            if not isinstance(text, str) or len(text) != 10:
+                return False, None
+            try:
+                day = parse_date(text)
+            except ValueError:
+                return False, None
+            if first is None or day < first:
+                first = day
+    return True, first
 
 
 def _check_shape(key: str, doc: Any) -> None:

@@ -10,7 +10,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from searchboard.domain.stages import CLOSED_STAGES, Stage
+from searchboard.domain.stages import ACTIVE_STAGES, CLOSED_STAGES
 from searchboard.tracker import Tracker
 from searchboard.ui.board import BoardScreen
 from searchboard.ui.board_state import BoardState
@@ -31,10 +31,9 @@ class SearchboardApp(App[None]):
         # read after the first paint; until then the state holds their applied dates.
         snapshot = tracker.snapshot()
         settings = tracker.settings
-        closed = frozenset(str(stage) for stage in CLOSED_STAGES)
-        shown = frozenset(str(stage) for stage in Stage) - closed
+        closed = frozenset(CLOSED_STAGES)  # (stages are strings: they match the documents')
         state = BoardState.build(
-            snapshot.in_stages(shown),
+            snapshot.in_stages(frozenset(ACTIVE_STAGES)),
             tracker.today,
             settings,
             tracker.calendar(settings),
