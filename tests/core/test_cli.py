@@ -555,6 +555,10 @@ BAD_INPUT = {
     "malformed --on (log)": ["log", "1", "note", "--on", "25/11/2026"],
     "malformed --today": ["--today", "2026-02-30", "list"],
     "malformed --today (add)": ["--today", "2026-2-3", "add", "Globex", "Analyst"],
+    "date past 2199 (add)": ["add", "Globex", "Analyst", "--on", "9999-12-31"],
+    "date before 1900 (log)": ["log", "1", "interview", "--on", "0001-01-01"],
+    "date past 2199 (--expect)": ["log", "1", "interview", "--expect", "9999-12-20"],
+    "date past 2199 (--today)": ["--today", "9999-01-01", "today"],
     "ISO week date is not YYYY-MM-DD": ["add", "Globex", "Analyst", "--on", "2026-W48-3"],
     "malformed --expect": ["log", "1", "interview", "--expect", "26/11/2026"],
     "malformed --deadline": ["log", "1", "offer", "--deadline", "soon"],
@@ -594,6 +598,7 @@ def test_bad_input_names_the_problem(cli, acme, assert_refused):
     assert_refused(cli("config", "colour", "blue"), mentions="colour")
     assert_refused(cli("add", "X", "Y", "--on", "2026-13-01"), mentions="2026-13-01")
     assert_refused(cli("add", "", "Y"), mentions="company")
+    assert_refused(cli("add", "X", "Y", "--on", "9999-12-31"), mentions="out of range")
     assert_refused(cli("--country", "ZZ", "list"), mentions="ZZ")
 
 

@@ -12,6 +12,7 @@ from datetime import date
 import pytest
 
 from searchboard.domain.agenda import build_agenda
+from searchboard.domain.dates import DateOutOfRange, parse_date
 from searchboard.domain.model import Application, Event, new_application
 from searchboard.domain.rules import ItemKind, last_contact, open_items
 from searchboard.domain.settings import Settings
@@ -495,3 +496,13 @@ def test_brief_is_empty_when_there_is_nothing_to_say(us):
     # Something coming up later is not worth a line in a shell's start-up.
     apps = [card(Stage.APPLIED, "2026-12-15")]
     assert build_agenda(apps, us, Settings(), D("2026-12-16")).brief() == ""
+
+
+def test_dates_are_read_only_between_1900_and_2199() -> None:
+    # 9999-12-31 is a real date to Python, but the holidays of the year after it and a
+    # follow-up ten business days on are not: such a typo is refused where it is typed.
+    assert parse_date("2199-12-31") == date(2199, 12, 31)
+    assert parse_date(" 1900-01-01 ") == date(1900, 1, 1)
+    for text in ("9999-12-31", "2200-01-01", "1899-12-31", "0001-01-01"):
+        with pytest.raises(DateOutOfRange, match="out of range"):
+            parse_date(text)

@@ -180,6 +180,25 @@ UNREADABLE = {
 }
 
 
+# Well formed, but an event dated 9999: the quick look on opening passes it, and reading
+# it in full (before any save, or to show it) refuses it rather than counting from it.
+UNREADABLE_IN_FULL = {
+    "a date past 2199 (typed by hand)": json.dumps(
+        {
+            "meta": {"1": {"schema": 1, "next_id": 2}},
+            "applications": {
+                "1": {
+                    "company": "Acme",
+                    "role": "x",
+                    "stage": "applied",
+                    "events": [{"kind": "applied", "date": "9999-12-31", "note": None}],
+                }
+            },
+        }
+    ).encode(),
+}
+
+
 @pytest.fixture(params=sorted(UNREADABLE))
 def unreadable(request, db):
     db.parent.mkdir(parents=True, exist_ok=True)
@@ -203,6 +222,18 @@ def test_unreadable_file_is_refused_naming_it(unreadable, file_state):
     assert file_state(unreadable) == before  # byte-identical, and no backup made
 
 
+def test_a_date_out_of_range_in_the_file_is_refused_before_any_save(db, file_state):
+    db.parent.mkdir(parents=True)
+    db.write_bytes(UNREADABLE_IN_FULL["a date past 2199 (typed by hand)"])
+    before = file_state(db)
+    tracker = Tracker(Store(db), TODAY)
+    with pytest.raises(DataFileError, match="out of range"):
+        tracker.add("Globex", "Analyst")
+    with pytest.raises(DataFileError, match="out of range"):
+        tracker.applications()
+    assert file_state(db) == before
+
+
 def test_newer_schema_message_says_to_upgrade(db):
     db.parent.mkdir(parents=True)
     db.write_bytes(UNREADABLE["newer schema"])
@@ -221,9 +252,14 @@ def test_newer_schema_message_says_to_upgrade(db):
     ],
 )
 def test_unreadable_file_via_the_command_line(cli, db, file_state, command):
-    for kind in ("corrupt", "newer schema", "another TinyDB app"):
+    for kind in (
+        "corrupt",
+        "newer schema",
+        "another TinyDB app",
+        "a date past 2199 (typed by hand)",
+    ):
         db.parent.mkdir(parents=True, exist_ok=True)
-        db.write_bytes(UNREADABLE[kind])
+        db.write_bytes({**UNREADABLE, **UNREADABLE_IN_FULL}[kind])
         before = file_state(db)
         result = cli(*command)
         assert result.returncode == 1, result

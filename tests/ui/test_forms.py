@@ -123,6 +123,14 @@ async def test_new_application_refused_in_place_and_cancelled(board, plain_text)
         assert form.query_one("#field-notes", Input).value == "met at a meetup"
         assert board.file_bytes() == before
 
+        # And a date out of range (a typo for this year), said as such.
+        date_box.value = "9999-12-31"
+        await pilot.press("enter")
+        await board.settle(pilot)
+        assert app.screen is form
+        assert "out of range" in plain_text(form.query_one("#form-error"))
+        assert board.file_bytes() == before
+
         # Put right, everything typed is saved.
         date_box.value = "2026-11-23"
         await pilot.press("enter")

@@ -7,6 +7,15 @@ from datetime import date
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
+# The dates a job search can hold. Python's dates end at 9999, but a date near either end
+# breaks what is counted from it (the holidays of the next year, a follow-up ten business
+# days on), so a typo like 9999-12-31 is refused where it is typed, not found later.
+EARLIEST, LATEST = date(1900, 1, 1), date(2199, 12, 31)
+
+
+class DateOutOfRange(ValueError):
+    """A real date, but outside EARLIEST to LATEST."""
+
 
 def parse_date(text: str) -> date:
     """A date written as YYYY-MM-DD, or ValueError saying what is wrong."""
@@ -14,9 +23,20 @@ def parse_date(text: str) -> date:
     try:
         if not _ISO_DATE.fullmatch(cleaned):  # fromisoformat also takes 2026-W48-2
             raise ValueError
-        return date.fromisoformat(cleaned)
+        day = date.fromisoformat(cleaned)
     except ValueError:
         raise ValueError(f"malformed date {text!r} (expected YYYY-MM-DD)") from None
+    if not EARLIEST <= day <= LATEST:
+        raise DateOutOfRange(f"date {cleaned} is out of range ({EARLIEST.year} to {LATEST.year})")
+    return day
+
+
+def in_range(text: str) -> bool:
+    """Whether a date already known to be written YYYY-MM-DD falls in the range above."""
+    return _FIRST_YEAR <= text[:4] <= _LAST_YEAR
+
+
+_FIRST_YEAR, _LAST_YEAR = f"{EARLIEST.year:04d}", f"{LATEST.year:04d}"
 
 
 def parse_date_list(text: str) -> tuple[date, ...]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from searchboard.domain.dates import parse_date
+from searchboard.domain.dates import in_range, parse_date
 from searchboard.domain.stages import (
     EventKind,
     ItemKind,
@@ -317,7 +317,14 @@ _STAGES: dict[object, Stage] = {stage.value: stage for stage in Stage}
 
 
 def _is_iso_date(value: object) -> bool:
-    return isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-"
+    """Written YYYY-MM-DD in range: anything else goes the checked way, which says why."""
+    return (
+        isinstance(value, str)
+        and len(value) == 10
+        and value[4] == "-"
+        and value[7] == "-"
+        and in_range(value)
+    )
 
 
 def _text(data: Mapping[str, Any], key: str) -> str | None:

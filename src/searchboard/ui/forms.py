@@ -17,7 +17,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
-from searchboard.domain.dates import parse_date
+from searchboard.domain.dates import DateOutOfRange, parse_date
 from searchboard.domain.stages import ALL_STAGES, Stage
 
 
@@ -114,9 +114,12 @@ def optional_date(text: str, label: str) -> date | None:
     if not text:
         return None
     try:
-        return parse_date(text)
+        day = parse_date(text)
+    except DateOutOfRange as error:
+        raise ValueError(f"{label}: {error}") from None
     except ValueError:
         raise ValueError(f"{label}: {text!r} is not a date (YYYY-MM-DD)") from None
+    return day
 
 
 def required_date(text: str, label: str) -> date:
