@@ -130,6 +130,48 @@ def test_backups_rotate_and_keep_five(db):
         assert (db.parent / f"{db.name}.bak.{n}").read_bytes() == versions[-1 - n]
 
 
+def backup_contents(db) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(db.parent.glob(f"{db.name}.bak*"))}
+
+
+def test_a_change_to_what_is_already_there_keeps_every_backup(db):
+    store = Store(db)
+    for n in range(6):
+        add(store, f"Co{n}")
+    tracker = Tracker(store, TODAY)
+    tracker.set_setting("country", "US")
+    before, backups = db.read_bytes(), backup_contents(db)
+    for _ in range(5):  # "changed" to what it already is: no save, no rotation
+        Tracker(Store(db), TODAY).set_setting("country", "US")
+    assert db.read_bytes() == before
+    assert backup_contents(db) == backups
+
+
+def test_a_failed_save_rotates_no_backup(db, monkeypatch):
+    store = Store(db)
+    for n in range(6):
+        add(store, f"Co{n}")
+    before, backups = db.read_bytes(), backup_contents(db)
+    real_replace = os.replace
+
+    def refused(source, target):  # as on a file made immutable (chattr +i)
+        if os.fspath(target) == os.fspath(db):
+            raise PermissionError(1, "Operation not permitted")
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "replace", refused)
+    for n in range(5):
+        with pytest.raises(PermissionError):
+            add(store, f"Refused{n}")
+    monkeypatch.undo()
+    assert db.read_bytes() == before
+    assert backup_contents(db) == backups  # the five earlier versions are all still there
+    left = {p.name for p in db.parent.iterdir()} - {db.name, f"{db.name}.lock", *backups}
+    assert not left  # no half-made backup or temporary file
+    add(store, "After")
+    assert backup_contents(db)[f"{db.name}.bak.1"] == before
+
+
 def test_a_backup_can_be_restored(db):
     store = Store(db)
     add(store, "Acme")

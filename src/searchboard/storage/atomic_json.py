@@ -138,40 +138,57 @@ class AtomicJSONStorage(Storage):
             payload = orjson.dumps(data)
         except orjson.JSONEncodeError:  # what orjson cannot write (a number past 64 bits)
             payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+        if self._holds(payload):
+            self._signature = self.signature()
+            return  # nothing changed (a setting set to what it was): keep every backup as is
         fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{self.path.name}.", suffix=".tmp")
+        pending = self._backup_name("pending")
         try:
             with os.fdopen(fd, "wb") as handle:
                 os.fchmod(handle.fileno(), FILE_MODE)
                 handle.write(payload)
                 handle.flush()
                 os.fsync(handle.fileno())
-            self._rotate_backups()
+            kept = self._keep_previous(pending)
             os.replace(tmp_name, self.path)
         except BaseException:
             with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
+            with contextlib.suppress(OSError):
+                os.unlink(pending)
             raise
+        if kept:  # only once the new version is in place: a failed save rotates nothing
+            self._rotate_backups(pending)
         _fsync_directory(folder)
         self._signature = self.signature()
 
-    def _rotate_backups(self) -> None:
-        """Keeps the version about to be replaced as `.bak.1`, shifting older ones up."""
-        if self.backups <= 0 or not self.path.exists():
-            return
-
-        def backup(n: int) -> Path:
-            return self.path.with_name(f"{self.path.name}.bak.{n}")
-
-        for n in range(self.backups - 1, 0, -1):
-            if backup(n).exists():
-                os.replace(backup(n), backup(n + 1))
-        newest = backup(1)
-        with contextlib.suppress(FileNotFoundError):
-            newest.unlink()
+    def _holds(self, payload: bytes) -> bool:
         try:
-            os.link(self.path, newest)
-        except OSError:  # a file system without hard links
-            shutil.copy2(self.path, newest)
+            return self.path.read_bytes() == payload
+        except OSError:
+            return False
+
+    def _backup_name(self, n: int | str) -> Path:
+        return self.path.with_name(f"{self.path.name}.bak.{n}")
+
+    def _keep_previous(self, pending: Path) -> bool:
+        """Sets aside the version about to be replaced, under `pending`."""
+        if self.backups <= 0 or not self.path.exists():
+            return False
+        with contextlib.suppress(FileNotFoundError):
+            pending.unlink()  # left by a save that stopped half-way
+        try:
+            os.link(self.path, pending)
+        except OSError:  # a file system without hard links (or a file that refuses them)
+            shutil.copy2(self.path, pending)
+        return True
+
+    def _rotate_backups(self, pending: Path) -> None:
+        """The version just replaced becomes `.bak.1`, shifting older ones up."""
+        for n in range(self.backups - 1, 0, -1):
+            if self._backup_name(n).exists():
+                os.replace(self._backup_name(n), self._backup_name(n + 1))
+        os.replace(pending, self._backup_name(1))
 
     def close(self) -> None:
         pass
