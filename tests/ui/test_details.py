@@ -147,3 +147,49 @@ async def test_edit_an_event(board) -> None:
         EventKind.INTERVIEW, board.d("2026-12-02"), expect=board.d("2026-12-09")
     )
     assert Event(EventKind.INTERVIEW, board.d("2026-12-01")) not in saved.events
+
+
+async def test_fields_are_saved_on_leaving_them_and_on_escape(board, plain_text) -> None:
+    """No save key (SPEC §5): a field is saved when you leave it, and on going back."""
+    app = board.calm()
+    async with app.run_test(size=board.size) as pilot:
+        await pilot.pause()
+        await board.select_card(pilot, 2)
+        await pilot.press("enter")
+        await pilot.pause()
+        details = app.screen
+        assert isinstance(details, DetailsScreen)
+
+        # Typed into a field, then tab to the next: saved.
+        await board.focus(pilot, "#edit-source")
+        await board.type(pilot, "LinkedIn")
+        await pilot.press("tab")
+        await board.settle(pilot)
+        assert (board.stored_app(2).source or "").endswith("LinkedIn")
+
+        # Typed into Notes, then escape straight away: saved too, and back on the board.
+        await board.focus(pilot, "#edit-notes")
+        await board.type(pilot, "referral from Bob")
+        await pilot.press("escape")
+        await board.settle(pilot)
+        assert app.screen is app.board
+        assert (board.stored_app(2).notes or "").endswith("referral from Bob")
+
+        # A refused edit stays, saying so; a second escape leaves it unsaved.
+        await pilot.press("enter")
+        await pilot.pause()
+        details = app.screen
+        before = board.file_bytes()
+        company = await board.focus(pilot, "#edit-company")
+        company.value = ""
+        await pilot.press("escape")
+        await board.settle(pilot)
+        assert app.screen is details
+        assert "escape again" in plain_text(details.query_one("#form-error"))
+        assert company.value == ""
+        assert board.file_bytes() == before
+        await pilot.press("escape")
+        await board.settle(pilot)
+        assert app.screen is app.board
+        assert board.file_bytes() == before
+        assert board.stored_app(2).company == "Globex"

@@ -33,7 +33,6 @@ _LOGGABLE = tuple(str(kind) for kind in EventKind if kind is not EventKind.STAGE
 class DetailsScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "close", "Back"),
-        Binding("ctrl+s", "save_fields", "Save fields"),
         Binding("plus,a", "add_event", "Add event"),
         Binding("e", "edit_event", "Edit event"),
         Binding("x,delete", "delete_event", "Delete event"),
@@ -45,6 +44,8 @@ class DetailsScreen(Screen[None]):
         self.board = board
         self.app_id = app_id
         self._fields_shown: dict[str, str] = {}  # what the fields showed, to tell typing apart
+        self._leave_unsaved = False  # escape pressed on a refused edit: the next one leaves
+        self._refusal = ""
 
     @property
     def application(self) -> Application:
@@ -59,7 +60,10 @@ class DetailsScreen(Screen[None]):
                     yield Label(name.capitalize(), classes="form-label")
                     yield Input(getattr(app, name) or "", id=f"edit-{name}")
                 yield Static("", id="form-error", classes="form-error", markup=False)
-                yield Static("enter or ctrl+s saves the fields", classes="form-hint")
+                yield Static(
+                    "a field is saved when you leave it, press enter or go back",
+                    classes="form-hint",
+                )
             with Vertical(id="details-side"):
                 yield Static("Contacts  (C adds one)", classes="section-title")
                 yield Static(id="contacts")
@@ -135,20 +139,42 @@ class DetailsScreen(Screen[None]):
 
     # --- fields -----------------------------------------------------------------------
 
+    # No save key (SPEC §5): what is typed in a field is saved on enter, on leaving the
+    # field, and on going back; a refused edit (an empty company) stays, with a message.
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.action_save_fields()
+        if self.save_fields() == "saved":
+            self.notify("Saved")
 
-    def action_save_fields(self) -> None:
-        values = {name: self.query_one(f"#edit-{name}", Input).value for name in EDITABLE_FIELDS}
+    def on_input_blurred(self, event: Input.Blurred) -> None:
+        name = (event.input.id or "").removeprefix("edit-")
+        if name in EDITABLE_FIELDS and self.is_attached and self.app_id in self.board.state.cards:
+            self.save_fields(only=name)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self._leave_unsaved = False
+
+    def save_fields(self, only: str | None = None) -> str:
+        """Saves the fields (or field `only`) that differ from the card: "saved",
+        "unchanged", or "refused" (the reason shown in the form, what was typed kept)."""
+        app = self.application
+        shown = self._field_values(app)
+        names = EDITABLE_FIELDS if only is None else (only,)
+        typed = {name: self.query_one(f"#edit-{name}", Input).value for name in names}
+        changed = {name: value for name, value in typed.items() if value != shown[name]}
+        error = self.query_one("#form-error", Static)
         try:
-            self.application.edited(**values)  # refused here, in place, if bad
-        except ValueError as error:
-            self.query_one("#form-error", Static).update(str(error).capitalize())
-            return
-        self.query_one("#form-error", Static).update("")
-        self._change(lambda a: a.edited(**values), f"edited #{self.app_id}")
-        self.notify("Saved")
+            edited = app.edited(**changed)  # refused here, in place, if bad
+        except ValueError as refused:
+            self._refusal = str(refused).capitalize()
+            error.update(self._refusal)
+            return "refused"
+        error.update("")
+        if edited == app:  # nothing typed, or only spaces added or taken away
+            return "unchanged"
+        self._change(lambda a: a.edited(**changed), f"edited #{self.app_id}")
+        return "saved"
 
     # --- timeline ---------------------------------------------------------------------
 
@@ -254,7 +280,16 @@ class DetailsScreen(Screen[None]):
         self.app.push_screen(contact_form(), added)
 
     def action_close(self) -> None:
-        self.dismiss(None)
+        """Back to the board, saving the fields. A refused edit keeps the screen open once,
+        saying so: nothing typed is dropped without a word."""
+        gone = self.app_id not in self.board.state.cards
+        if gone or self.save_fields() != "refused" or self._leave_unsaved:
+            self.dismiss(None)
+        else:
+            self._leave_unsaved = True
+            self.query_one("#form-error", Static).update(
+                f"{self._refusal}. Put it right, or press escape again to leave it unsaved"
+            )
 
 
 def _event_option(event: Event) -> Option:
