@@ -33,6 +33,18 @@ class UserError(ValueError):
     """Bad input from the user: shown as one line, and nothing is changed."""
 
 
+def move_to(stage: Stage, on: date) -> Callable[[Application], Application]:
+    """The move to `stage`, refused if the application is there already (as when
+    another window moved it first: it must not be recorded twice)."""
+
+    def to_stage(app: Application) -> Application:
+        if app.stage is stage:
+            raise UserError(f"#{app.id} is already in {stage}")
+        return app.moved_to(stage, on)
+
+    return to_stage
+
+
 @dataclass(frozen=True)
 class Change:
     """One change to one application: before is None for an add, after for a delete."""
@@ -146,14 +158,7 @@ class Tracker:
         return Change(description, before, after)
 
     def move(self, app_id: int, stage: Stage, on: date | None = None) -> Change:
-        day = on or self.today
-
-        def to_stage(app: Application) -> Application:
-            if app.stage is stage:
-                raise UserError(f"#{app.id} is already in {stage}")
-            return app.moved_to(stage, day)
-
-        return self.modify(app_id, to_stage, f"moved #{app_id} to {stage}")
+        return self.modify(app_id, move_to(stage, on or self.today), f"moved #{app_id} to {stage}")
 
     def log(
         self,

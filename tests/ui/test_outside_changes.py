@@ -46,6 +46,22 @@ async def test_board_save_keeps_a_change_made_in_another_window(board) -> None:
     assert stored[4].stage is Stage.INTERVIEWING
 
 
+async def test_a_move_made_first_in_another_window_is_not_recorded_twice(board) -> None:
+    app = board.calm()
+    async with app.run_test(size=board.size) as pilot:
+        await pilot.pause()
+        await board.select_card(pilot, 2)  # the board shows #2 in applied, as it was
+        _other(board).move(2, Stage.SCREENING)  # the other window moves it first
+        await pilot.press("L")  # and so does the board, not knowing
+        await board.settle(pilot)
+        await board.settle(pilot)
+        assert app.board.state.cards[2].app.stage is Stage.SCREENING
+        toasts = " ".join(str(n.message) for n in app._notifications)
+        assert "already in screening" in toasts
+    moves = [e for e in board.stored()[2].events if e.kind is EventKind.STAGE]
+    assert [e.stage for e in moves].count(Stage.SCREENING) == 1
+
+
 async def test_a_change_found_by_the_board_s_own_save_is_shown_too(board, monkeypatch) -> None:
     # Another window changes the file just before the board saves: the save reads the
     # file again and keeps that change, and afterwards the file is just as the board

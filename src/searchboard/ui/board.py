@@ -34,7 +34,7 @@ from searchboard.domain.stages import (
 )
 from searchboard.startup import resume_after_first_paint
 from searchboard.storage.errors import DataFileError
-from searchboard.tracker import Change, Tracker
+from searchboard.tracker import Change, Tracker, move_to
 from searchboard.ui.agenda_panel import AgendaPanel
 from searchboard.ui.board_state import BoardState
 from searchboard.ui.column import StageColumn
@@ -454,7 +454,7 @@ class BoardScreen(Screen[None]):
             return
         today = self.state.today
         focus_column = isinstance(self.focused, StageColumn)
-        self.change_app(app.id, lambda a: a.moved_to(target, today), f"moved #{app.id} to {target}")
+        self.change_app(app.id, move_to(target, today), f"moved #{app.id} to {target}")
         if focus_column:
             self._select(app.id, focus=True)
 
