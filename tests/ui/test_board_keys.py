@@ -6,16 +6,22 @@ board; each step still checks what a fresh Store reads back from the file.
 
 from __future__ import annotations
 
+from datetime import date
+
+import pytest
 from textual.widgets import DataTable
 
 from searchboard.domain.model import Event, new_application
 from searchboard.domain.stages import ACTIVE_STAGES, CLOSED_STAGES, EventKind, Stage
+from searchboard.storage import Store
+from searchboard.tracker import Tracker
 from searchboard.ui.agenda_panel import AgendaPanel
 from searchboard.ui.column import StageColumn
 from searchboard.ui.commands import BOARD_COMMANDS, NAVIGATION_HELP
 from searchboard.ui.details import DetailsScreen
 from searchboard.ui.dialogs import ConfirmDialog, HelpScreen, OutcomeChooser
 from searchboard.ui.forms import FormScreen
+from searchboard.ui.header import day_line
 
 
 def _ids(screen, stage: Stage) -> list[int]:
@@ -889,3 +895,29 @@ async def test_an_80_column_header_still_says_when_you_are_behind_pace(board) ->
         shown = header.render_line(0).text
         assert "searchboard   Tue 24 Nov 2026 (--today)" in shown
         assert "behind pace · last applied" in shown
+
+
+@pytest.mark.parametrize(
+    ("country", "day", "holiday"),
+    [
+        ("US", "2026-11-26", "Thanksgiving"),
+        ("US", "2026-12-25", "Christmas"),
+        ("GB", "2026-12-28", "Boxing"),
+    ],
+)
+def test_an_80_column_header_on_a_holiday_still_says_when_you_are_behind_pace(
+    tmp_path, country, day, holiday
+) -> None:
+    tracker = Tracker(Store(tmp_path / "s.json"), today=date.fromisoformat(day))
+    tracker.set_setting("country", country)
+    tracker.add("Acme", "Engineer", on=date.fromisoformat(day))  # 1 of 5: behind pace
+    agenda = tracker.agenda()
+    line = day_line(agenda, pretend_today=True, filter_text="acme", width=80).plain
+    assert len(line) <= 80
+    assert agenda.keep_applying is not None
+    pace = " · behind pace" if agenda.keep_applying.behind else ""
+    assert f"this week{pace}" in line
+    assert "filter: acme" in line
+    assert "holiday" in line or holiday in line  # a holiday is still said to be one
+    wide = day_line(agenda, pretend_today=True, filter_text="acme", width=200).plain
+    assert f"{holiday}" in wide and "not a business day" in wide

@@ -11,14 +11,15 @@ from searchboard.domain.agenda import Agenda
 from searchboard.wording import days_ago
 
 # What a narrow line leaves out, in turn, until it fits: the date of the last
-# application, the year, the app's name, then the "(--today)" reminder. Whether you
-# are behind pace, and the filter you typed, always stay.
-_SHORTER: tuple[frozenset[str], ...] = (
-    frozenset(),
-    frozenset({"last applied"}),
-    frozenset({"last applied", "year"}),
-    frozenset({"last applied", "year", "name"}),
-    frozenset({"last applied", "year", "name", "pretend"}),
+# application, the year, the app's name, the "(--today)" reminder, then the words
+# "not a business day" after a holiday's name (a holiday says it); then it is written
+# tighter ("1/5" for "1 of 5"), and last the holiday's name goes. Whether you are behind
+# pace, and your filter, always stay.
+_LEAVE_OUT_IN_TURN = (
+    "last applied", "year", "name", "pretend", "closed words", "room", "holiday name",
+)  # fmt: skip
+_SHORTER: tuple[frozenset[str], ...] = tuple(
+    frozenset(_LEAVE_OUT_IN_TURN[:n]) for n in range(len(_LEAVE_OUT_IN_TURN) + 1)
 )
 
 
@@ -62,23 +63,29 @@ def _line(agenda: Agenda, pretend_today: bool, filter_text: str, leave_out: froz
     line.append(f"{today:%a %d %b}" if "year" in leave_out else f"{today:%a %d %b %Y}", "bold")
     if pretend_today and "pretend" not in leave_out:
         line.append(" (--today)", "dim")
-    if agenda.holiday:
+    if agenda.holiday and "holiday name" in leave_out:
+        line.append(" · holiday", "italic")
+    elif agenda.holiday and "closed words" in leave_out:
+        line.append(f" · {agenda.holiday}", "italic")
+    elif agenda.holiday:
         line.append(f" · {agenda.holiday}, not a business day", "italic")
     elif not agenda.business_day:
         line.append(" · not a business day", "italic")
     else:
         line.append(" · business day", "dim")
+    gap = "  " if "room" in leave_out else "   "
     progress = agenda.keep_applying
     if progress is not None:
-        line.append("   Keep applying: ", "dim")
+        line.append(f"{gap}Keep applying: ", "dim")
         style = "bold" if not progress.behind else "bold red"
-        line.append(f"{progress.applied_this_week} of {progress.goal} this week", style)
+        of = "/" if "room" in leave_out else " of "
+        line.append(f"{progress.applied_this_week}{of}{progress.goal} this week", style)
         if progress.behind:
             line.append(" · behind pace", "red")
         if "last applied" not in leave_out:
             last = days_ago(progress.last_applied, today) if progress.last_applied else "never"
             line.append(f" · last applied {last}", "dim")
     if filter_text:
-        line.append("   filter: ", "dim")
+        line.append(f"{gap}filter: ", "dim")
         line.append(filter_text, "bold")  # appended as plain text: never read as markup
     return line
