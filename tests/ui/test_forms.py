@@ -162,3 +162,23 @@ async def test_forms_start_on_their_first_field(board) -> None:
         await board.settle(pilot)
         assert app.screen is app.board
     assert Event(EventKind.INTERVIEW, board.today) in board.stored_app(4).events
+
+
+async def test_on_a_24_line_terminal_the_message_shows_under_the_fields(board, plain_text) -> None:
+    app = board.calm()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        form = app.screen
+        await board.type(pilot, "Initech")
+        date_box = await board.focus(pilot, "#field-on")  # the focused field is scrolled to
+        fields = form.query_one(".form-fields")
+        assert fields.region.contains_region(date_box.region)
+        date_box.value = "x"
+        await pilot.press("enter")
+        await pilot.pause()
+        error = form.query_one("#form-error")
+        assert "not a date" in plain_text(error)
+        assert error.region.height >= 1 and error.region.bottom <= 24  # on screen
+        assert form.query_one(".form-hint").region.bottom <= 24
