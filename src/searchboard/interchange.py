@@ -20,6 +20,15 @@ from searchboard.domain.rules import last_contact
 from searchboard.domain.settings import SETTING_KEYS, Settings
 from searchboard.domain.stages import Stage, parse_stage
 
+# Ids are short numbers shown as "#12" (SPEC §2). An imported id is kept when it is free
+# and below this; any other gets a fresh one, since every later id counts on from the
+# largest: one id of 10^23 in a file would make every id after it that long, for good.
+KEPT_ID_LIMIT = 1_000_000
+
+
+def _usable_id(value: object) -> bool:
+    return type(value) is int and 0 < value < KEPT_ID_LIMIT  # (not True, 1.5 or "7")
+
 
 class ImportRefused(ValueError):
     """An import that cannot go ahead; the message names the line or entry at fault."""
@@ -65,7 +74,7 @@ def read_json(text: str, schema: int) -> tuple[list[ImportedApplication], Settin
     for number, data in enumerate(document["applications"], start=1):
         try:
             wanted = data.get("id") if isinstance(data, dict) else None
-            wanted_id = wanted if isinstance(wanted, int) and not isinstance(wanted, bool) else None
+            wanted_id = wanted if _usable_id(wanted) else None
             app = Application.from_dict(data, id=0)
         except InvalidData as error:
             raise ImportRefused(f"application {number}: {error}") from None

@@ -376,3 +376,27 @@ def test_read_csv_line_numbers_and_stages():
 def test_neutralise_formula(cell):
     assert interchange.neutralise_formula(cell) == "'" + cell
     assert interchange.neutralise_formula("Acme " + cell) == "Acme " + cell
+
+
+def test_imported_ids_that_are_not_short_whole_numbers_get_fresh_ones(sb, cli, tmp_path):
+    odd = [99999999999999999999999, 1_000_000, -5, 0, True, 1.5, None, "7"]
+    document = {
+        "schema": 1,
+        "applications": [
+            {"id": wanted, "company": f"Co{n}", "role": "R", "stage": "wishlist"}
+            for n, wanted in enumerate(odd)
+        ],
+    }
+    path = tmp_path / "in.json"
+    path.write_text(json.dumps(document))
+    result = cli("import", str(path))
+    assert result.returncode == 0, result
+    ids = sorted(a["id"] for a in sb("list", "--json").json())
+    assert ids == list(range(1, len(odd) + 1))
+    # New applications count on from there, not from 10^23.
+    assert sb("add", "After", "Huge").stdout == f"{len(odd) + 1}\n"
+    # A free id below a million is kept.
+    document["applications"] = [{"id": 999_999, "company": "Big", "role": "R", "stage": "wishlist"}]
+    path.write_text(json.dumps(document))
+    assert cli("import", str(path)).returncode == 0
+    assert {a["company"]: a["id"] for a in sb("list", "--json").json()}["Big"] == 999_999
