@@ -137,6 +137,8 @@ class Tracker:
     ) -> Change:
         if not company.strip():
             raise UserError("company cannot be empty")
+        if not role.strip():  # as `edit` says; only an import from elsewhere may lack one
+            raise UserError("role cannot be empty")
         with self.store.transaction() as tx:
             app = _user_input(
                 lambda: new_application(

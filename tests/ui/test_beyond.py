@@ -134,7 +134,12 @@ async def test_new_application_at_a_company_that_ghosted_you_asks_first(board, p
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, FormScreen)
-        await pilot.press("enter")  # confirmed
+        await pilot.press("enter")  # confirmed, but a role is still needed
+        await pilot.pause()
+        assert "Role cannot be empty" in plain_text(app.screen.query_one("#form-error"))
+        await board.focus(pilot, "#field-role")
+        await board.type(pilot, "Engineer")
+        await pilot.press("enter")
         await board.settle(pilot)
         assert app.screen is app.board
         assert board.stored_app(10).company == "Cyberdyne"

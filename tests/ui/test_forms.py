@@ -149,6 +149,8 @@ async def test_forms_start_on_their_first_field(board) -> None:
         await pilot.pause()
         assert app.focused is app.screen.query_one("#field-company")
         await board.type(pilot, "Umbrella")
+        await pilot.press("tab")
+        await board.type(pilot, "Chemist")
         await pilot.press("enter")
         await board.settle(pilot)
         assert app.screen is app.board
@@ -171,8 +173,11 @@ async def test_on_a_24_line_terminal_the_message_shows_under_the_fields(board, p
         await pilot.press("n")
         await pilot.pause()
         form = app.screen
-        await board.type(pilot, "Initech")
+        await board.type(pilot, "Initrode")
+        await pilot.press("tab")
+        await board.type(pilot, "Analyst")
         date_box = await board.focus(pilot, "#field-on")  # the focused field is scrolled to
+        await pilot.pause()
         fields = form.query_one(".form-fields")
         assert fields.region.contains_region(date_box.region)
         date_box.value = "x"

@@ -155,13 +155,16 @@ def new_application_form(
         company = values["company"].strip()
         if not company:
             raise ValueError("Company cannot be empty")
-        result: dict[str, Any] = dict(values)
-        result["stage"] = Stage(values["stage"])
-        result["on"] = required_date(values["on"], "Date")
+        # What happened there last time comes first: it may be a reason not to go on.
         warning = reapply_warning(company) if reapply_warning else None
         if warning and warning not in warned_about:
             warned_about.add(warning)
             raise ValueError(f"{warning}. Enter again to add it anyway; escape adds nothing.")
+        if not values["role"].strip():
+            raise ValueError("Role cannot be empty")
+        result: dict[str, Any] = dict(values)
+        result["stage"] = Stage(values["stage"])
+        result["on"] = required_date(values["on"], "Date")
         return result
 
     return FormScreen("New application", fields, validate)
