@@ -242,6 +242,13 @@ def test_show_text(cli, sb, acme):
     assert "2026-11-27" in out
 
 
+def test_show_does_not_count_a_booked_interview_as_contact(cli, sb, acme):
+    sb("log", "1", "interview", "--on", "2026-12-03")  # booked for next week
+    out = cli("show", "1").stdout
+    contact_lines = [line for line in out.splitlines() if line.strip().startswith("contact:")]
+    assert contact_lines == ["  contact:   2026-11-02 (23 days ago)"]  # as the card says
+
+
 def test_show_json_shape(cli, acme):
     app = show(cli)
     assert {

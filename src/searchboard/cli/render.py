@@ -24,7 +24,7 @@ def application_details(app: Application, items: list[OpenItem], today: date) ->
         value = getattr(app, name)
         if value:
             lines.append(f"  {name + ':':<10} {value}")
-    contact = last_contact(app)
+    contact = last_contact(app, until=today)  # a booked interview is not contact yet
     if contact:
         lines.append(f"  contact:   {contact.isoformat()} ({days_ago(contact, today)})")
     if app.contacts:

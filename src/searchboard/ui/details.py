@@ -103,7 +103,7 @@ class DetailsScreen(Screen[None]):
             self.dismiss(None)
             return
         app = self.application
-        contact = last_contact(app)
+        contact = last_contact(app, until=self.board.state.today)
         title = Text()
         title.append(f" #{app.id} ", "reverse bold")
         title.append(f" {app.company}", "bold")
