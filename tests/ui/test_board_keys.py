@@ -668,6 +668,15 @@ async def test_filter(board, plain_text) -> None:
         assert board.stored_app(2).stage is Stage.SCREENING
         assert _ids(screen, Stage.SCREENING) == [2]  # still filtered
 
+        # escape on the cards clears it too.
+        await pilot.press("escape")
+        await pilot.pause()
+        assert box.value == "" and not box.display
+        assert sum(len(_ids(screen, stage)) for stage in ACTIVE_STAGES) == sum(
+            len(ids) for ids in everything.values()
+        )
+        assert "filter" not in plain_text(screen.query_one("#day-header"))
+
 
 # --- help, footer, quit ---------------------------------------------------------------------
 

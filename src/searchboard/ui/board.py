@@ -729,11 +729,14 @@ class BoardScreen(Screen[None]):
 
     def on_key(self, event: Any) -> None:
         box = self._filter_box()
-        if event.key == "escape" and box is not None and box.has_focus:
+        # escape clears the filter: typing in it, or back on the cards after enter
+        if event.key == "escape" and box is not None and (box.has_focus or box.value):
             event.stop()
+            typing = box.has_focus
             box.value = ""
             box.display = False
-            self._focus_first_card()
+            if typing:  # (on the cards, the selection stays where it is)
+                self._focus_first_card()
 
     def action_help(self) -> None:
         from searchboard.ui.dialogs import HelpScreen
