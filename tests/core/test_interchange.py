@@ -173,6 +173,7 @@ def test_json_import_written_by_another_tool(sb, cli, tmp_path):
             {"applications": [{"company": "A", "stage": "applied", "contacts": ["Ann Lee"]}]}
         ),
         json.dumps({"applications": [5]}),
+        json.dumps({"applications": [{"company": "A", "role": "R"}]}),
     ],
     ids=[
         "not-json",
@@ -187,6 +188,7 @@ def test_json_import_written_by_another_tool(sb, cli, tmp_path):
         "event-kind-not-text",
         "contact-not-object",
         "application-not-object",
+        "no-stage",
     ],
 )
 def test_bad_json_import_imports_nothing(
@@ -202,6 +204,12 @@ def test_bad_json_import_imports_nothing(
     before = file_state(db)
     assert_refused(cli("import", str(path)))
     assert file_state(db) == before
+
+
+def test_a_json_entry_without_a_stage_is_said_to_need_one(cli, tmp_path, assert_refused):
+    path = tmp_path / "in.json"
+    path.write_text(json.dumps({"applications": [{"company": "A", "role": "R"}]}))
+    assert_refused(cli("import", str(path)), mentions="needs a stage")
 
 
 # --- CSV import -------------------------------------------------------------------------------

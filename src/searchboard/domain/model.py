@@ -271,6 +271,8 @@ class Application:
             raise InvalidData("an application needs a company")
         raw_stage = data.get("stage", "")
         stage = _STAGES.get(raw_stage) if isinstance(raw_stage, str) else None
+        if stage is None and raw_stage in (None, ""):
+            raise InvalidData("an application needs a stage")
         if stage is None:  # not written exactly as we write it: read it the lenient way
             try:
                 stage = parse_stage(str(raw_stage))
