@@ -242,6 +242,22 @@ def test_show_text(cli, sb, acme):
     assert "2026-11-27" in out
 
 
+def test_an_unknown_region_in_the_file_is_a_data_file_problem(cli, sb, db, acme, file_state):
+    data = json.loads(db.read_text())
+    data.setdefault("settings", {}).setdefault("1", {})["country"] = "XX"  # edited by hand
+    db.write_text(json.dumps(data))
+    before = file_state(db)
+    result = cli("today")
+    assert result.returncode == 1, result
+    assert str(db) in result.stderr and "'XX'" in result.stderr
+    assert "config country" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert file_state(db) == before
+    assert cli("config", "country", "ZZ").returncode == 2  # typed now: bad input
+    assert cli("config", "country", "US").returncode == 0  # and the way out works
+    assert cli("today").returncode == 0
+
+
 def test_show_does_not_count_a_booked_interview_as_contact(cli, sb, acme):
     sb("log", "1", "interview", "--on", "2026-12-03")  # booked for next week
     out = cli("show", "1").stdout

@@ -22,6 +22,7 @@ EXIT_DATA_FILE = 1
 
 def main(argv: list[str] | None = None) -> int:
     pause_garbage_collection()  # the board resumes it after its first paint
+    args: Namespace | None = None
     try:
         args = build_parser().parse_args(argv)
         _check_text(args)
@@ -29,8 +30,17 @@ def main(argv: list[str] | None = None) -> int:
             return _open_board(args)
         tracker = make_tracker(args)
         return COMMANDS[args.command](tracker, args)
-    except (UsageError, UserError, UnknownRegion) as error:
+    except (UsageError, UserError) as error:
         return _fail(str(error), EXIT_BAD_INPUT)
+    except UnknownRegion as error:
+        if args is None or args.command == "config":  # the region just typed
+            return _fail(str(error), EXIT_BAD_INPUT)
+        # --country and --subdiv were checked on the way in: this is the saved setting.
+        return _fail(
+            f"{resolve_db(args)} saves a region searchboard does not know: {error}. "
+            "Set another with `searchboard config country CC` (or `config subdiv`)",
+            EXIT_DATA_FILE,
+        )
     except DataFileError as error:
         return _fail(str(error), EXIT_DATA_FILE)
     except BrokenPipeError:
