@@ -625,6 +625,27 @@ async def test_c_toggles_closed_columns(board) -> None:
         assert screen.column(Stage.GHOSTED).display
 
 
+async def test_every_active_column_fits_120_columns_and_c_brings_closed_ones_into_view(
+    board,
+) -> None:
+    app = board.calm()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.board
+        for stage in ACTIVE_STAGES:  # all five on screen, none cut off
+            region = screen.column(stage).region
+            assert region.width >= 20 and region.right <= 120
+        await pilot.press("c")  # nine columns cannot fit: the board scrolls to the closed
+        await pilot.pause()
+        await pilot.pause()
+        for stage in CLOSED_STAGES:  # all four fit: all four show
+            region = screen.column(stage).region
+            assert region.x >= 0 and region.right <= 120
+        await pilot.press("c")
+        await pilot.pause()
+        assert screen.column(ACTIVE_STAGES[0]).region.x <= 1
+
+
 async def test_filter(board, plain_text) -> None:
     app = board.calm()
     async with app.run_test(size=board.size) as pilot:

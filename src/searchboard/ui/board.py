@@ -60,7 +60,9 @@ def move_target(app: Application, direction: int) -> Stage | None:
 POLL_SECONDS = 1.5  # how often to look for changes made by another process
 SNOOZE_BUSINESS_DAYS = 3  # the snooze form's suggestion
 PAINT_WAIT_SECONDS = 0.2  # how long a save waits for the screen to show its change
-MIN_COLUMN_WIDTH = 24  # narrower than this, columns keep this width and the board scrolls
+# Narrower than this, columns keep this width and the board scrolls sideways. 22 lets
+# the five active columns share a 120-column terminal (at 24 the last one was cut off).
+MIN_COLUMN_WIDTH = 22
 
 
 class BoardScreen(Screen[None]):
@@ -691,6 +693,14 @@ class BoardScreen(Screen[None]):
             self.column(stage).display = self.state.show_closed
         self._fit_columns()
         self.refresh_all()
+        # On a terminal too narrow for every column, bring the closed ones into view
+        # (they are to the right): otherwise `c` would seem to do nothing.
+        board = self.query_one("#board", Horizontal)
+        if self.state.show_closed:  # (to the last: then all of them show, if they fit)
+            last_closed = self.column(CLOSED_STAGES[-1])
+            self.call_after_refresh(board.scroll_to_widget, last_closed, animate=False)
+        else:
+            board.scroll_home(animate=False)
 
     def on_resize(self) -> None:
         self._fit_columns()
