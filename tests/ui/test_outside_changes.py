@@ -62,6 +62,22 @@ async def test_a_move_made_first_in_another_window_is_not_recorded_twice(board) 
     assert [e.stage for e in moves].count(Stage.SCREENING) == 1
 
 
+async def test_a_change_that_could_not_be_saved_is_taken_back_off_the_screen(board) -> None:
+    app = board.calm()
+    async with app.run_test(size=board.size) as pilot:
+        await pilot.pause()
+        await board.select_card(pilot, 2)
+        board.path.write_bytes(b'{"applications": {"1": ')  # damaged under the board
+        await pilot.press("L")
+        await board.settle(pilot)
+        await board.settle(pilot)
+        # The save was refused, so the card is back where the file last had it.
+        assert app.board.state.cards[2].app.stage is Stage.APPLIED
+        assert 2 in [card.app.id for card in app.board.column(Stage.APPLIED).cards]
+        assert any("Not saved" in str(n.message) for n in app._notifications)
+    assert board.path.read_bytes() == b'{"applications": {"1": '  # left as it was
+
+
 async def test_a_change_found_by_the_board_s_own_save_is_shown_too(board, monkeypatch) -> None:
     # Another window changes the file just before the board saves: the save reads the
     # file again and keeps that change, and afterwards the file is just as the board

@@ -96,6 +96,9 @@ class BoardScreen(Screen[None]):
         self.selected_id: int | None = None
         self.writer: OrderedWriter | None = None
         self._pending: dict[int, int] = {}  # saves under way, per application
+        # While saves of a card are under way, the card as the file last held it: shown
+        # again if they fail, so the board never shows a change that was not saved.
+        self._last_saved: dict[int, Application] = {}
         self._enabled_actions: tuple[bool | None, ...] = ()
         self._agenda_queued = False
         self._saves_in_flight = 0  # changes shown but not yet saved (nor on the undo stack)
@@ -332,13 +335,24 @@ class BoardScreen(Screen[None]):
                 self._update_footer()
             else:
                 self._select(app_id, focus=isinstance(self.focused, StageColumn))
-        self._save(app_id, lambda: self.tracker.modify(app_id, transform, description))
+
+        def job() -> Change:
+            return self.tracker.modify(app_id, transform, description)
+
+        self._save(app_id, job, saved_before=card.app)
         return True
 
-    def _save(self, app_id: int | None, job: Callable[[], Change]) -> None:
+    def _save(
+        self,
+        app_id: int | None,
+        job: Callable[[], Change],
+        saved_before: Application | None = None,
+    ) -> None:
         assert self.writer is not None
         self._saves_in_flight += 1
         if app_id is not None:
+            if not self._pending.get(app_id) and saved_before is not None:
+                self._last_saved[app_id] = saved_before
             self._pending[app_id] = self._pending.get(app_id, 0) + 1
 
         def done(change: Change | None, error: BaseException | None) -> None:
@@ -346,8 +360,15 @@ class BoardScreen(Screen[None]):
             if app_id is not None:
                 self._pending[app_id] -= 1
             if error is not None or change is None:
+                if app_id is not None and not self._pending[app_id]:
+                    self._show_last_saved(app_id)
                 self._save_failed(error)
                 return
+            if app_id is not None:
+                if change.after is not None:
+                    self._last_saved[app_id] = change.after
+                if not self._pending[app_id]:
+                    self._last_saved.pop(app_id, None)
             self.undo_stack.append(change)
             self._reconcile(change)
 
@@ -384,6 +405,14 @@ class BoardScreen(Screen[None]):
         else:
             self._show_app(change.after, shown_app)
         self._tell_open_screens()
+
+    def _show_last_saved(self, app_id: int) -> None:
+        """After failed saves of a card: the card as the file last held it."""
+        saved = self._last_saved.pop(app_id, None)
+        shown = self.state.cards.get(app_id)
+        if saved is not None and shown is not None and shown.app != saved:
+            self._show_app(saved, shown.app)
+            self._tell_open_screens()
 
     def _save_failed(self, error: BaseException | None) -> None:
         self.notify(f"Not saved: {error}", severity="error", timeout=8)
