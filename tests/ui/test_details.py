@@ -6,6 +6,8 @@ from textual.widgets import Input, OptionList, Select
 
 from searchboard.domain.model import Contact, Event
 from searchboard.domain.stages import EventKind, Stage
+from searchboard.storage import Store
+from searchboard.tracker import Tracker
 from searchboard.ui.details import DetailsScreen
 from searchboard.ui.dialogs import ConfirmDialog
 from searchboard.ui.forms import FormScreen
@@ -36,8 +38,8 @@ async def test_details(board, plain_text) -> None:
         assert app.screen is details
         assert board.stored_app(2).role == "Staff Backend Engineer"
 
-        # An empty company is refused in place, with a message; the other edits stay.
-        before = board.file_bytes()
+        # An empty company is refused in place, with a message, and stays as typed; the
+        # other fields are saved all the same.
         details.query_one("#edit-location", Input).value = "Berlin"
         company = await board.focus(pilot, "#edit-company")
         company.value = "   "
@@ -45,8 +47,9 @@ async def test_details(board, plain_text) -> None:
         await board.settle(pilot)
         assert app.screen is details
         assert "company" in plain_text(details.query_one("#form-error")).lower()
-        assert details.query_one("#edit-location", Input).value == "Berlin"
-        assert board.file_bytes() == before
+        assert company.value == "   "
+        assert board.stored_app(2).location == "Berlin"
+        assert board.stored_app(2).company == original.company
         company.value = "Globex Corp"
         await pilot.press("enter")
         await board.settle(pilot)
@@ -193,3 +196,64 @@ async def test_fields_are_saved_on_leaving_them_and_on_escape(board, plain_text)
         assert app.screen is app.board
         assert board.file_bytes() == before
         assert board.stored_app(2).company == "Globex"
+
+
+async def test_a_saved_field_follows_a_change_made_elsewhere_later(board) -> None:
+    """Typed and saved on leaving it: a later change to the same field in another window
+    must be shown there, not overwritten by going back."""
+    app = board.calm()
+    async with app.run_test(size=board.size) as pilot:
+        await pilot.pause()
+        await board.select_card(pilot, 2)
+        await pilot.press("enter")
+        await pilot.pause()
+        company = await board.focus(pilot, "#edit-company")
+        await board.type(pilot, "X")
+        await pilot.press("tab")
+        await board.settle(pilot)
+        assert board.stored_app(2).company == "X"  # (focus selects the text: typing replaces it)
+        await board.focus(pilot, "#timeline")
+        Tracker(Store(board.path), today=board.today).edit(2, company="Other Co")
+        app.board._poll_for_outside_changes()
+        await board.settle(pilot)
+        assert company.value == "Other Co"
+        await pilot.press("escape")
+        await board.settle(pilot)
+    assert board.stored_app(2).company == "Other Co"
+
+
+async def test_a_refused_field_does_not_hold_back_the_others(board, plain_text) -> None:
+    app = board.calm()
+    async with app.run_test(size=board.size) as pilot:
+        await pilot.pause()
+        await board.select_card(pilot, 2)
+        await pilot.press("enter")
+        await pilot.pause()
+        details = app.screen
+        company = await board.focus(pilot, "#edit-company")
+        company.value = ""
+        await board.focus(pilot, "#edit-notes")
+        await board.type(pilot, "ask about the team")
+        await pilot.press("escape")
+        await board.settle(pilot)
+        assert app.screen is details  # the company is refused, and says so
+        assert "Company cannot be empty" in plain_text(details.query_one("#form-error"))
+        assert (board.stored_app(2).notes or "").endswith("ask about the team")
+        await pilot.press("escape")  # leaves the company as it was
+        await board.settle(pilot)
+        assert app.screen is app.board
+    assert board.stored_app(2).company == "Globex"
+
+
+async def test_quitting_from_a_card_keeps_what_was_typed(board) -> None:
+    app = board.calm()
+    async with app.run_test(size=board.size) as pilot:
+        await pilot.pause()
+        await board.select_card(pilot, 2)
+        await pilot.press("enter")
+        await pilot.pause()
+        await board.focus(pilot, "#edit-notes")
+        await board.type(pilot, "call back Monday")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert (board.stored_app(2).notes or "").endswith("call back Monday")

@@ -47,6 +47,10 @@ class SearchboardApp(App[None]):
         return self.board
 
     async def action_quit(self) -> None:
+        for screen in self.screen_stack:  # what is typed in an open card's fields is kept
+            save_fields = getattr(screen, "save_fields", None)
+            if callable(save_fields):
+                save_fields()
         await self.board.flush_saves()
         self.exit()
 

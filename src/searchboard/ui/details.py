@@ -153,28 +153,38 @@ class DetailsScreen(Screen[None]):
             self.save_fields(only=name)
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        self._leave_unsaved = False
+        if event.input.has_focus:  # typed by the user, not set from a change elsewhere
+            self._leave_unsaved = False
 
     def save_fields(self, only: str | None = None) -> str:
         """Saves the fields (or field `only`) that differ from the card: "saved",
-        "unchanged", or "refused" (the reason shown in the form, what was typed kept)."""
+        "unchanged", or "refused" when one was refused (the reason shown, what was typed
+        kept; the other fields are saved all the same)."""
         app = self.application
         shown = self._field_values(app)
         names = EDITABLE_FIELDS if only is None else (only,)
         typed = {name: self.query_one(f"#edit-{name}", Input).value for name in names}
         changed = {name: value for name, value in typed.items() if value != shown[name]}
-        error = self.query_one("#form-error", Static)
-        try:
-            edited = app.edited(**changed)  # refused here, in place, if bad
-        except ValueError as refused:
-            self._refusal = str(refused).capitalize()
-            error.update(self._refusal)
+        good: dict[str, str] = {}
+        refusals: list[str] = []
+        for name, value in changed.items():
+            try:
+                app.edited(**{name: value})  # refused here, in place, if bad
+            except ValueError as refused:
+                refusals.append(str(refused).capitalize())
+            else:
+                good[name] = value
+        self._refusal = "; ".join(refusals)
+        self.query_one("#form-error", Static).update(self._refusal)
+        saved = bool(good) and app.edited(**good) != app  # (not for spaces alone)
+        if saved:
+            self._change(lambda a: a.edited(**good), f"edited #{self.app_id}")
+        # What these fields show is now the card's own: a change made elsewhere to one
+        # of them later is followed, not taken for the user's typing.
+        self._fields_shown.update({name: typed[name] for name in good})
+        if refusals:
             return "refused"
-        error.update("")
-        if edited == app:  # nothing typed, or only spaces added or taken away
-            return "unchanged"
-        self._change(lambda a: a.edited(**changed), f"edited #{self.app_id}")
-        return "saved"
+        return "saved" if saved else "unchanged"
 
     # --- timeline ---------------------------------------------------------------------
 
