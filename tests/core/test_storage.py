@@ -15,6 +15,7 @@ from searchboard.domain.model import new_application
 from searchboard.domain.settings import Settings
 from searchboard.domain.stages import Stage
 from searchboard.storage import SCHEMA_VERSION, DataFileError, Store
+from searchboard.storage.atomic_json import AtomicJSONStorage
 from searchboard.tracker import Tracker, UserError
 
 D = date.fromisoformat
@@ -170,6 +171,26 @@ def test_a_failed_save_rotates_no_backup(db, monkeypatch):
     assert not left  # no half-made backup or temporary file
     add(store, "After")
     assert backup_contents(db)[f"{db.name}.bak.1"] == before
+
+
+def test_backups_survive_a_save_that_stops_after_its_replace(db, monkeypatch):
+    store = Store(db)
+    versions = []
+    for n in range(3):
+        add(store, f"Co{n}")
+        versions.append(db.read_bytes())
+
+    def stopped(self, pending):  # a full disk, a killed process: after the replace
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(AtomicJSONStorage, "_rotate_backups", stopped)
+    add(store, "Co3")  # saved all the same: the new version is in place
+    versions.append(db.read_bytes())
+    monkeypatch.undo()
+    assert [a.company for a in Store(db).load().ordered()][-1] == "Co3"
+    add(store, "Co4")  # the version left aside is rotated in, not thrown away
+    expected = {f"{db.name}.bak.{n}": versions[-n] for n in range(1, 5)}
+    assert backup_contents(db) == expected
 
 
 def test_a_backup_can_be_restored(db):

@@ -149,16 +149,25 @@ class AtomicJSONStorage(Storage):
                 handle.write(payload)
                 handle.flush()
                 os.fsync(handle.fileno())
+            self._rotate_in_leftover(pending)
             kept = self._keep_previous(pending)
-            os.replace(tmp_name, self.path)
+            try:
+                os.replace(tmp_name, self.path)
+            except BaseException:
+                if kept:  # the file was not replaced: its copy set aside is not a backup
+                    with contextlib.suppress(OSError):
+                        os.unlink(pending)
+                raise
         except BaseException:
             with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
-            with contextlib.suppress(OSError):
-                os.unlink(pending)
             raise
-        if kept:  # only once the new version is in place: a failed save rotates nothing
-            self._rotate_backups(pending)
+        # The new version is in place: from here on nothing may fail the save. Only now
+        # do the backups move along (a failed save rotates nothing); should that fail,
+        # the previous version waits under `pending` and the next save rotates it in.
+        if kept:
+            with contextlib.suppress(OSError):
+                self._rotate_backups(pending)
         _fsync_directory(folder)
         self._signature = self.signature()
 
@@ -171,12 +180,24 @@ class AtomicJSONStorage(Storage):
     def _backup_name(self, n: int | str) -> Path:
         return self.path.with_name(f"{self.path.name}.bak.{n}")
 
+    def _rotate_in_leftover(self, pending: Path) -> None:
+        """A `pending` left by a save that stopped half-way: an earlier version, unless
+        it is the current file itself (the save stopped before its replace)."""
+        if not pending.exists():
+            return
+        try:
+            current = pending.samefile(self.path) or pending.read_bytes() == self.path.read_bytes()
+        except OSError:
+            current = False
+        if current or self.backups <= 0:
+            pending.unlink()
+        else:
+            self._rotate_backups(pending)
+
     def _keep_previous(self, pending: Path) -> bool:
         """Sets aside the version about to be replaced, under `pending`."""
         if self.backups <= 0 or not self.path.exists():
             return False
-        with contextlib.suppress(FileNotFoundError):
-            pending.unlink()  # left by a save that stopped half-way
         try:
             os.link(self.path, pending)
         except OSError:  # a file system without hard links (or a file that refuses them)
