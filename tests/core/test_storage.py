@@ -246,7 +246,7 @@ UNREADABLE = {
 # Well formed, but an event dated 9999: the quick look on opening passes it, and reading
 # it in full (before any save, or to show it) refuses it rather than counting from it.
 UNREADABLE_IN_FULL = {
-    "a date past 2199 (typed by hand)": json.dumps(
+    "a date in 9999 (typed by hand)": json.dumps(
         {
             "meta": {"1": {"schema": 1, "next_id": 2}},
             "applications": {
@@ -287,14 +287,27 @@ def test_unreadable_file_is_refused_naming_it(unreadable, file_state):
 
 def test_a_date_out_of_range_in_the_file_is_refused_before_any_save(db, file_state):
     db.parent.mkdir(parents=True)
-    db.write_bytes(UNREADABLE_IN_FULL["a date past 2199 (typed by hand)"])
+    db.write_bytes(UNREADABLE_IN_FULL["a date in 9999 (typed by hand)"])
     before = file_state(db)
     tracker = Tracker(Store(db), TODAY)
-    with pytest.raises(DataFileError, match="out of range"):
+    with pytest.raises(DataFileError, match=r"application 1: .*out of range"):
         tracker.add("Globex", "Analyst")
     with pytest.raises(DataFileError, match="out of range"):
         tracker.applications()
     assert file_state(db) == before
+
+
+def test_a_date_an_earlier_version_let_through_still_opens(db):
+    # 2300-01-01 could be typed before typed dates were held to 1900–2199: such a file
+    # must not be locked out, so the file is read in a wider range (1000–9000).
+    data = json.loads(UNREADABLE_IN_FULL["a date in 9999 (typed by hand)"])
+    data["applications"]["1"]["events"][0]["date"] = "2300-01-01"
+    db.parent.mkdir(parents=True)
+    db.write_text(json.dumps(data))
+    tracker = Tracker(Store(db), TODAY)
+    assert tracker.applications()[0].applied_on == D("2300-01-01")
+    tracker.agenda()  # and counting from it works
+    tracker.add("Globex", "Analyst")
 
 
 def test_newer_schema_message_says_to_upgrade(db):
@@ -319,7 +332,7 @@ def test_unreadable_file_via_the_command_line(cli, db, file_state, command):
         "corrupt",
         "newer schema",
         "another TinyDB app",
-        "a date past 2199 (typed by hand)",
+        "a date in 9999 (typed by hand)",
     ):
         db.parent.mkdir(parents=True, exist_ok=True)
         db.write_bytes({**UNREADABLE, **UNREADABLE_IN_FULL}[kind])

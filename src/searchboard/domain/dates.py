@@ -7,10 +7,13 @@ from datetime import date
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
-# The dates a job search can hold. Python's dates end at 9999, but a date near either end
+# The dates a person may type. Python's dates end at 9999, but a date near either end
 # breaks what is counted from it (the holidays of the next year, a follow-up ten business
 # days on), so a typo like 9999-12-31 is refused where it is typed, not found later.
 EARLIEST, LATEST = date(1900, 1, 1), date(2199, 12, 31)
+# The dates read from the data file: wider, so that a file an earlier searchboard
+# accepted (2300-01-01, typed then) still opens, yet far from where counting breaks.
+STORED_EARLIEST, STORED_LATEST = date(1000, 1, 1), date(9000, 12, 31)
 
 
 class DateOutOfRange(ValueError):
@@ -18,7 +21,16 @@ class DateOutOfRange(ValueError):
 
 
 def parse_date(text: str) -> date:
-    """A date written as YYYY-MM-DD, or ValueError saying what is wrong."""
+    """A date typed as YYYY-MM-DD, or ValueError saying what is wrong."""
+    return _parse(text, EARLIEST, LATEST)
+
+
+def parse_stored_date(text: str) -> date:
+    """A date read from the data file (YYYY-MM-DD, in the wider stored range)."""
+    return _parse(text, STORED_EARLIEST, STORED_LATEST)
+
+
+def _parse(text: str, earliest: date, latest: date) -> date:
     cleaned = text.strip()
     try:
         if not _ISO_DATE.fullmatch(cleaned):  # fromisoformat also takes 2026-W48-2
@@ -26,17 +38,18 @@ def parse_date(text: str) -> date:
         day = date.fromisoformat(cleaned)
     except ValueError:
         raise ValueError(f"malformed date {text!r} (expected YYYY-MM-DD)") from None
-    if not EARLIEST <= day <= LATEST:
-        raise DateOutOfRange(f"date {cleaned} is out of range ({EARLIEST.year} to {LATEST.year})")
+    if not earliest <= day <= latest:
+        raise DateOutOfRange(f"date {cleaned} is out of range ({earliest.year} to {latest.year})")
     return day
 
 
-def in_range(text: str) -> bool:
-    """Whether a date already known to be written YYYY-MM-DD falls in the range above."""
-    return _FIRST_YEAR <= text[:4] <= _LAST_YEAR
+def in_stored_range(text: str) -> bool:
+    """Whether a date already known to be written YYYY-MM-DD may be read from the file."""
+    return _FIRST_STORED_YEAR <= text[:4] <= _LAST_STORED_YEAR
 
 
-_FIRST_YEAR, _LAST_YEAR = f"{EARLIEST.year:04d}", f"{LATEST.year:04d}"
+_FIRST_STORED_YEAR = f"{STORED_EARLIEST.year:04d}"
+_LAST_STORED_YEAR = f"{STORED_LATEST.year:04d}"
 
 
 def parse_date_list(text: str) -> tuple[date, ...]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from searchboard.domain.dates import in_range, parse_date
+from searchboard.domain.dates import in_stored_range, parse_stored_date
 from searchboard.domain.stages import (
     EventKind,
     ItemKind,
@@ -118,7 +118,7 @@ class Event:
             raise InvalidData("an event must be an object")
         try:
             kind = parse_event_kind(str(data.get("kind", "")))
-            day = parse_date(str(data.get("date", "")))
+            day = parse_stored_date(str(data.get("date", "")))
             stage = parse_stage(str(data["stage"])) if kind is EventKind.STAGE else None
             expect = _optional_date(data, "expect")
             deadline = _optional_date(data, "deadline")
@@ -325,7 +325,7 @@ def _is_iso_date(value: object) -> bool:
         and len(value) == 10
         and value[4] == "-"
         and value[7] == "-"
-        and in_range(value)
+        and in_stored_range(value)
     )
 
 
@@ -339,4 +339,4 @@ def _text(data: Mapping[str, Any], key: str) -> str | None:
 
 def _optional_date(data: Mapping[str, Any], key: str) -> date | None:
     value = data.get(key)
-    return parse_date(str(value)) if value else None
+    return parse_stored_date(str(value)) if value else None

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from tinydb import TinyDB
 from tinydb.table import Document, Table
 
-from searchboard.domain.dates import parse_date
+from searchboard.domain.dates import parse_stored_date
 from searchboard.domain.model import Application, InvalidData
 from searchboard.domain.settings import Settings
 from searchboard.domain.stages import EventKind, Stage
@@ -115,7 +115,8 @@ class Snapshot:
         except (InvalidData, ValueError, TypeError, AttributeError) as error:
             path = self._path
             raise DataFileError(
-                f"{path} holds data searchboard cannot read ({error}); it was left as it is. "
+                f"{path} holds data searchboard cannot read (application {key}: {error}); "
+                "it was left as it is. "
                 f"Restore {path.name if path else 'the file'}.bak.1 beside it, "
                 f"or fix the entry by hand."
             ) from None
@@ -331,7 +332,7 @@ def _read_off_applied_date(doc: dict[str, Any]) -> tuple[bool, date | None]:
             if not isinstance(text, str) or len(text) != 10:
                 return False, None
             try:
-                day = parse_date(text)
+                day = parse_stored_date(text)
             except ValueError:
                 return False, None
             if first is None or day < first:
