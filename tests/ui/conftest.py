@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input
 
@@ -24,6 +25,7 @@ from searchboard.domain.stages import EventKind, Stage
 from searchboard.storage import Store
 from searchboard.tracker import Tracker
 from searchboard.ui.app import SearchboardApp
+from searchboard.ui.details import DetailsScreen
 
 TODAY = date(2026, 11, 24)  # a Tuesday; Thursday the 26th is Thanksgiving (US)
 SIZE = (160, 48)
@@ -170,6 +172,15 @@ class Board:
         await pilot.pause()
         assert board.selected_id == app_id
         assert app.focused is column
+
+    @classmethod
+    async def open_details(cls, pilot: Pilot[Any], app_id: int) -> Screen[Any]:
+        """Selects card `app_id` and opens its details (enter)."""
+        await cls.select_card(pilot, app_id)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, DetailsScreen)
+        return pilot.app.screen
 
 
 @pytest.fixture

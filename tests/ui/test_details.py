@@ -157,11 +157,7 @@ async def test_fields_are_saved_on_leaving_them_and_on_escape(board, plain_text)
     app = board.calm()
     async with app.run_test(size=board.size) as pilot:
         await pilot.pause()
-        await board.select_card(pilot, 2)
-        await pilot.press("enter")
-        await pilot.pause()
-        details = app.screen
-        assert isinstance(details, DetailsScreen)
+        details = await board.open_details(pilot, 2)
 
         # Typed into a field, then tab to the next: saved.
         await board.focus(pilot, "#edit-source")
@@ -204,9 +200,7 @@ async def test_a_saved_field_follows_a_change_made_elsewhere_later(board) -> Non
     app = board.calm()
     async with app.run_test(size=board.size) as pilot:
         await pilot.pause()
-        await board.select_card(pilot, 2)
-        await pilot.press("enter")
-        await pilot.pause()
+        await board.open_details(pilot, 2)
         company = await board.focus(pilot, "#edit-company")
         await board.type(pilot, "X")
         await pilot.press("tab")
@@ -226,10 +220,7 @@ async def test_a_refused_field_does_not_hold_back_the_others(board, plain_text) 
     app = board.calm()
     async with app.run_test(size=board.size) as pilot:
         await pilot.pause()
-        await board.select_card(pilot, 2)
-        await pilot.press("enter")
-        await pilot.pause()
-        details = app.screen
+        details = await board.open_details(pilot, 2)
         company = await board.focus(pilot, "#edit-company")
         company.value = ""
         await board.focus(pilot, "#edit-notes")
@@ -249,9 +240,7 @@ async def test_quitting_from_a_card_keeps_what_was_typed(board) -> None:
     app = board.calm()
     async with app.run_test(size=board.size) as pilot:
         await pilot.pause()
-        await board.select_card(pilot, 2)
-        await pilot.press("enter")
-        await pilot.pause()
+        await board.open_details(pilot, 2)
         await board.focus(pilot, "#edit-notes")
         await board.type(pilot, "call back Monday")
         await pilot.press("ctrl+q")
