@@ -149,3 +149,25 @@ def test_saves_still_queued_when_the_board_ends_abruptly_reach_the_file(
         launch_board(args)
     events = Store(db).load().applications[1].events
     assert [e.kind for e in events][-1] is EventKind.FOLLOW_UP
+
+
+def test_a_board_that_crashes_exits_with_failure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Textual catches an error inside the app, shows it and returns from run(): the
+    command must still exit 1, not 0, and the data file stays as it was."""
+    from searchboard.ui.board import BoardScreen
+
+    db = tmp_path / "db.json"
+    Tracker(Store(db), TODAY).add("Acme", "Data Engineer", on=TODAY)
+    before = db.read_bytes()
+
+    def broken(self: BoardScreen) -> None:
+        raise RuntimeError("a bug")
+
+    real_run = SearchboardApp.run
+    monkeypatch.setattr(BoardScreen, "on_mount", broken)
+    monkeypatch.setattr(SearchboardApp, "run", lambda app: real_run(app, headless=True))
+    args = build_parser().parse_args(["--db", str(db), "--today", TODAY.isoformat()])
+    assert launch_board(args) == 1
+    assert db.read_bytes() == before

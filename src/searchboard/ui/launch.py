@@ -38,6 +38,8 @@ def launch_board(args: Namespace) -> int:
         if app.fatal_error:  # e.g. a damaged entry found after the first paint
             print(f"searchboard: {app.fatal_error}", file=sys.stderr)
             return 1
+        if app.return_code:  # a bug Textual caught (and showed): not a success
+            return 1
     finally:
         if demo_dir is not None:
             shutil.rmtree(demo_dir, ignore_errors=True)
