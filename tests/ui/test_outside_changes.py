@@ -78,6 +78,21 @@ async def test_a_change_that_could_not_be_saved_is_taken_back_off_the_screen(boa
     assert board.path.read_bytes() == b'{"applications": {"1": '  # left as it was
 
 
+async def test_an_undo_that_could_not_be_saved_is_taken_back_off_the_screen(board) -> None:
+    app = board.calm()
+    async with app.run_test(size=board.size) as pilot:
+        await pilot.pause()
+        await board.select_card(pilot, 2)
+        await pilot.press("L")  # saved: #2 is in screening
+        await board.settle(pilot)
+        board.path.write_bytes(b'{"applications": {"1": ')  # then damaged under the board
+        await pilot.press("u")
+        await board.settle(pilot)
+        await board.settle(pilot)
+        assert app.board.state.cards[2].app.stage is Stage.SCREENING  # as in the file
+    assert board.path.read_bytes() == b'{"applications": {"1": '
+
+
 async def test_a_change_found_by_the_board_s_own_save_is_shown_too(board, monkeypatch) -> None:
     # Another window changes the file just before the board saves: the save reads the
     # file again and keeps that change, and afterwards the file is just as the board

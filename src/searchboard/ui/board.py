@@ -692,6 +692,7 @@ class BoardScreen(Screen[None]):
             self._pending[app_id] -= 1
             if error is not None or undone is None:
                 self.notify(str(error), severity="error", timeout=8, markup=False)
+                self._show_undo_refused(change)
                 self._reload()
                 return
             self._reconcile(undone)
@@ -699,6 +700,19 @@ class BoardScreen(Screen[None]):
 
         self.writer.submit(lambda: self.tracker.undo(change), done)
         self._update_footer()
+
+    def _show_undo_refused(self, change: Change) -> None:
+        """An undo that was not saved: the card as it was before the undo was shown (the
+        reload that follows corrects it, if the file can be read)."""
+        if self._pending.get(change.app_id):
+            return  # a later change of this card is on its way: it shows the card
+        shown = self.state.cards.get(change.app_id)
+        if change.after is None:
+            if shown is not None:
+                self.state.remove(change.app_id)
+                self.refresh_all({shown.app.stage})
+        elif shown is None or shown.app != change.after:
+            self._show_app(change.after, shown.app if shown else None)
 
     def action_toggle_agenda(self) -> None:
         panel = self.query_one(AgendaPanel)
