@@ -87,6 +87,17 @@ def test_each_new_interview_needs_its_own_thank_you(us):
     assert due(items_of(app, us, "2026-11-16"), K.THANK_YOU) == D("2026-11-17")
 
 
+def test_booking_the_next_round_keeps_the_thank_you_owed_for_this_one(us):
+    # Round one on Wednesday 25 Nov; round two booked for 3 Dec. On Thanksgiving the
+    # thank-you for round one is still owed, on Friday 27 Nov.
+    app = log(interviewed("2026-11-25"), EventKind.INTERVIEW, "2026-12-03")
+    items = items_of(app, us, "2026-11-26")
+    assert due(items, K.THANK_YOU) == D("2026-11-27")
+    assert due(items, K.INTERVIEW) == D("2026-12-03")
+    thanked = log(app, EventKind.THANK_YOU, "2026-11-27")
+    assert K.THANK_YOU not in kinds(items_of(thanked, us, "2026-11-30"))
+
+
 # --- interviews -------------------------------------------------------------------------------
 
 

@@ -117,16 +117,19 @@ def open_items(
         if interview.date >= today:
             add(ItemKind.INTERVIEW, interview.date)
 
-    latest_interview = interviews[-1] if interviews else None
-    if latest_interview is not None and latest_interview.date <= today:
-        thanked = any(
-            event.date >= latest_interview.date for event in app.events_of(EventKind.THANK_YOU)
-        )
+    # The latest interview that has happened: booking the next round does not cancel
+    # the thank-you still owed for this one (SPEC §1: "of each interview").
+    held = [interview for interview in interviews if interview.date <= today]
+    if held:
+        last_held = held[-1]
+        thanked = any(event.date >= last_held.date for event in app.events_of(EventKind.THANK_YOU))
         if not thanked:
             add(
                 ItemKind.THANK_YOU,
-                calendar.add_business_days(latest_interview.date, settings.thank_you_days),
+                calendar.add_business_days(last_held.date, settings.thank_you_days),
             )
+
+    latest_interview = interviews[-1] if interviews else None  # its decision date counts
 
     contact = last_contact(app)
     if app.stage in WAITING_STAGES and contact is not None:
