@@ -258,6 +258,13 @@ def test_an_unknown_region_in_the_file_is_a_data_file_problem(cli, sb, db, acme,
     assert cli("today").returncode == 0
 
 
+def test_today_says_since_when_a_likely_ghosted_application_has_been_silent(cli, sb):
+    sb("add", "Hooli", "PM", "--on", "2026-10-01")
+    out = cli("--today", "2026-11-27", "today", today=None).stdout
+    # Last heard of on 1 Oct; 30 business days on (past Columbus and Veterans Day) is 16 Nov.
+    assert "#1    Hooli — PM  (silent since 2026-10-01, likely ghosted from 2026-11-16)" in out
+
+
 def test_show_does_not_count_a_booked_interview_as_contact(cli, sb, acme):
     sb("log", "1", "interview", "--on", "2026-12-03")  # booked for next week
     out = cli("show", "1").stdout

@@ -82,7 +82,10 @@ def agenda_text(agenda: Agenda) -> str:
         )
         for item in ghosted:
             app = item.application
-            lines.append(f"  #{app.id:<4} {app.company} — {app.role}  (silent since {item.due})")
+            heard = last_contact(app, until=today)  # (the item's own date is when it turned)
+            since = f"silent since {heard}, " if heard else ""
+            flagged = f"likely ghosted from {item.due}"
+            lines.append(f"  #{app.id:<4} {app.company} — {app.role}  ({since}{flagged})")
     if agenda.later:
         lines.append("")
         lines.append(f"Later: {len(agenda.later)} more, the next on {agenda.later[0].due}")
