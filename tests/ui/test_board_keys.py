@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Static
 
 from searchboard.domain.model import Event, new_application
 from searchboard.domain.stages import ACTIVE_STAGES, CLOSED_STAGES, EventKind, Stage
@@ -70,6 +70,32 @@ async def test_agenda_first_when_something_is_due(board) -> None:
         await pilot.press("t")
         await board.settle(pilot)
     assert Event(EventKind.THANK_YOU, board.today) in board.stored_app(9).events
+
+
+async def test_tab_and_l_go_from_the_agenda_to_the_card_it_selected(board) -> None:
+    app = board.busy()
+    async with app.run_test(size=board.size) as pilot:
+        await pilot.pause()
+        screen = app.board
+        panel = screen.query_one(AgendaPanel)
+        panel.highlighted = next(
+            i for i, option_id in enumerate(_agenda_ids(panel)) if option_id.startswith("9:")
+        )
+        await pilot.pause()
+        await pilot.press("tab")  # to Wonka's card, not the first column
+        await pilot.pause()
+        assert app.focused is screen.column(Stage.INTERVIEWING)
+        assert screen.selected_id == 9
+        await pilot.press("tab")  # and back
+        await pilot.pause()
+        assert app.focused is panel
+        await pilot.press("l")  # right, from the agenda: the same card
+        await pilot.pause()
+        assert app.focused is screen.column(Stage.INTERVIEWING)
+        assert screen.selected_id == 9
+        await pilot.press("d")  # a key acts on that card
+        await pilot.pause()
+        assert "Wonka" in str(app.screen.query_one(".dialog").query_one(Static).render())
 
 
 async def test_first_card_selected_when_nothing_is_due(board) -> None:

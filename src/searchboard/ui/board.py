@@ -75,6 +75,7 @@ class BoardScreen(Screen[None]):
         *(command.binding() for command in BOARD_COMMANDS),
         Binding("left,h", "column(-1)", "Left", show=False),
         Binding("right,l", "column(1)", "Right", show=False),
+        Binding("tab", "switch_area", "Agenda or board", show=False),
     ]
 
     def __init__(
@@ -258,14 +259,33 @@ class BoardScreen(Screen[None]):
         card = self.state.cards.get(self.selected_id) if self.selected_id is not None else None
         return card.app if card else None
 
+    def action_switch_area(self) -> None:
+        """tab: from the agenda to the card it selected on the board, and back."""
+        panel = self.query_one(AgendaPanel)
+        if self.focused is panel or not panel.display:
+            if isinstance(self.focused, StageColumn):
+                self.focus_next()  # no agenda shown: tab walks the columns, as ever
+            else:
+                self._focus_selected_column()
+        else:
+            panel.focus()
+
+    def _focus_selected_column(self) -> None:
+        """Focuses the column of the selected card (the agenda's, say), else the first."""
+        card = self.state.cards.get(self.selected_id) if self.selected_id is not None else None
+        if card is not None and self.column(card.app.stage) in self.visible_columns():
+            self._select(card.app.id, focus=True)
+        else:
+            self._focus_first_card()
+
     def action_column(self, delta: int) -> None:
         columns = self.visible_columns()
         focused = self.focused
-        if focused not in columns:
-            target = columns[0]
-        else:
-            index = columns.index(focused)  # type: ignore[arg-type]
-            target = columns[max(0, min(len(columns) - 1, index + delta))]
+        if focused not in columns:  # from the agenda or the filter: to the selected card
+            self._focus_selected_column()
+            return
+        index = columns.index(focused)  # type: ignore[arg-type]
+        target = columns[max(0, min(len(columns) - 1, index + delta))]
         target.focus()
         self.query_one("#board").scroll_to_widget(target, animate=False)
 
