@@ -265,6 +265,14 @@ def test_today_says_since_when_a_likely_ghosted_application_has_been_silent(cli,
     assert "#1    Hooli — PM  (silent since 2026-10-01, likely ghosted from 2026-11-16)" in out
 
 
+def test_a_text_value_may_start_with_a_dash(cli, sb, acme):
+    assert cli("edit", "1", "--salary", "-5k", "--notes", "- ask about the team").returncode == 0
+    shown = show(cli)
+    assert (shown["salary"], shown["notes"]) == ("-5k", "- ask about the team")
+    assert cli("log", "1", "note", "--note", "-1 on the offer").returncode == 0
+    assert show(cli)["events"][-1]["note"] == "-1 on the offer"
+
+
 def test_show_does_not_count_a_booked_interview_as_contact(cli, sb, acme):
     sb("log", "1", "interview", "--on", "2026-12-03")  # booked for next week
     out = cli("show", "1").stdout

@@ -14,7 +14,37 @@ class UsageError(Exception):
     """Bad command-line words: one line on stderr, exit status 2."""
 
 
+# Options that take free text, which may start with a dash ("--salary -5k", a note that
+# begins "- call back"): argparse would take such a value for an option of its own.
+_TEXT_OPTIONS = frozenset(
+    {"--company", "--role", "--note", "--email", *(f"--{name}" for name in OPTIONAL_FIELDS)}
+)
+
+
+def _dash_values_attached(words: list[str]) -> list[str]:
+    """`--salary -5k` as `--salary=-5k`, so that argparse reads the value as text."""
+    out: list[str] = []
+    index = 0
+    while index < len(words):
+        word = words[index]
+        following = words[index + 1] if index + 1 < len(words) else None
+        is_text_value = following is not None and following.startswith("-")
+        if word in _TEXT_OPTIONS and is_text_value and not following.startswith("--"):
+            out.append(f"{word}={following}")
+            index += 2
+        else:
+            out.append(word)
+            index += 1
+    return out
+
+
 class _Parser(argparse.ArgumentParser):
+    def parse_args(  # type: ignore[override]
+        self, args: list[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> argparse.Namespace:
+        words = sys.argv[1:] if args is None else list(args)
+        return super().parse_args(_dash_values_attached(words), namespace)
+
     def error(self, message: str) -> NoReturn:
         # One line, not argparse's usage block: scripts and people read the first line.
         raise UsageError(f"{message} (see: {self.prog} --help)")
