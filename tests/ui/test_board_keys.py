@@ -32,6 +32,13 @@ def _agenda_ids(panel: AgendaPanel) -> list[str]:
     return [panel.get_option_at_index(i).id or "" for i in range(panel.option_count)]
 
 
+def _first_item_of(panel: AgendaPanel, app_id: int) -> int:
+    """The agenda index of application `app_id`'s first item."""
+    return next(
+        i for i, option_id in enumerate(_agenda_ids(panel)) if option_id.startswith(f"{app_id}:")
+    )
+
+
 # --- on open ------------------------------------------------------------------------------
 
 
@@ -58,9 +65,7 @@ async def test_agenda_first_when_something_is_due(board) -> None:
         # Moving through the agenda selects each item's card; enter goes to the card.
         panel.focus()
         await pilot.pause()
-        panel.highlighted = next(
-            i for i, option_id in enumerate(_agenda_ids(panel)) if option_id.startswith("9:")
-        )
+        panel.highlighted = _first_item_of(panel, 9)
         await pilot.pause()
         assert screen.selected_id == 9  # Wonka: the thank-you due today
         await pilot.press("enter")
@@ -78,9 +83,7 @@ async def test_tab_and_l_go_from_the_agenda_to_the_card_it_selected(board) -> No
         await pilot.pause()
         screen = app.board
         panel = screen.query_one(AgendaPanel)
-        panel.highlighted = next(
-            i for i, option_id in enumerate(_agenda_ids(panel)) if option_id.startswith("9:")
-        )
+        panel.highlighted = _first_item_of(panel, 9)
         await pilot.pause()
         await pilot.press("tab")  # to Wonka's card, not the first column
         await pilot.pause()

@@ -17,7 +17,7 @@ STORED_EARLIEST, STORED_LATEST = date(1000, 1, 1), date(9000, 12, 31)
 
 
 class DateOutOfRange(ValueError):
-    """A real date, but outside EARLIEST to LATEST."""
+    """A real date, but outside the range allowed where it was read (typed or stored)."""
 
 
 def parse_date(text: str) -> date:

@@ -272,9 +272,9 @@ class BoardScreen(Screen[None]):
 
     def _focus_selected_column(self) -> None:
         """Focuses the column of the selected card (the agenda's, say), else the first."""
-        card = self.state.cards.get(self.selected_id) if self.selected_id is not None else None
-        if card is not None and self.column(card.app.stage) in self.visible_columns():
-            self._select(card.app.id, focus=True)
+        app = self.selected_app()
+        if app is not None and self.column(app.stage) in self.visible_columns():
+            self._select(app.id, focus=True)
         else:
             self._focus_first_card()
 
