@@ -15,6 +15,9 @@ from searchboard.domain.settings import Settings
 
 # How far ahead the agenda's "coming up" looks.
 COMING_UP_BUSINESS_DAYS = 5
+# The board's agenda shows this many items of a section, then says how many more: a
+# morning list, not an archive.
+SHOWN_PER_SECTION = 25
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,15 @@ class Agenda:
     @property
     def later(self) -> list[OpenItem]:
         return [item for item in self._to_do if item.due > self.coming_up_until]
+
+    def sections(self) -> dict[str, list[OpenItem]]:
+        """The sections the board's agenda shows, in its order (`later` is left out)."""
+        return {
+            "overdue": self.overdue,
+            "due_today": self.due_today,
+            "coming_up": self.coming_up,
+            "likely_ghosted": self.likely_ghosted,
+        }
 
     @property
     def needs_attention(self) -> bool:

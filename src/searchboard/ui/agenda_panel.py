@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
 from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from searchboard.domain.agenda import Agenda
+from searchboard.domain.agenda import SHOWN_PER_SECTION, Agenda
 from searchboard.domain.rules import OpenItem
 from searchboard.wording import due_words, item_label
 
-# A morning list, not an archive: each section shows this many, then says how many more.
-MAX_PER_SECTION = 25
+_TITLES = {
+    "overdue": "Overdue",
+    "due_today": "Due today",
+    "coming_up": "Coming up",
+    "likely_ghosted": "Likely ghosted — confirm with o → ghosted, and move on",
+}
 
 
 class AgendaPanel(OptionList):
@@ -21,16 +26,16 @@ class AgendaPanel(OptionList):
 
     _shown: tuple[object, ...] | None = None
 
-    def show(self, agenda: Agenda) -> None:
-        sections = (
-            ("Overdue", agenda.overdue),
-            ("Due today", agenda.due_today),
-            ("Coming up", agenda.coming_up),
-            ("Likely ghosted — confirm with o → ghosted, and move on", agenda.likely_ghosted),
-        )
+    def show(self, agenda: Agenda, counts: Mapping[str, int] | None = None) -> None:
+        """Shows `agenda`; `counts`, when given, are the sections' sizes (the first
+        view's agenda holds only the items shown, see ui.first_view)."""
+        sections = [
+            (_TITLES[name], counts[name] if counts else len(items), items)
+            for name, items in agenda.sections().items()
+        ]
         content = tuple(
-            (title, len(items), tuple(_identity(item) for item in items[:MAX_PER_SECTION]))
-            for title, items in sections
+            (title, count, tuple(_identity(item) for item in items[:SHOWN_PER_SECTION]))
+            for title, count, items in sections
         )
         if content == self._shown:
             return  # nothing on the agenda changed: keep the list (and its highlight) as is
@@ -38,13 +43,13 @@ class AgendaPanel(OptionList):
         keep = self.highlighted_option
         options: list[Option] = []
         seen: set[str] = set()
-        for title, items in sections:
+        for title, count, items in sections:
             if not items:
                 continue
-            options.append(Option(Text(f"{title} ({len(items)})", "bold"), disabled=True))
-            options.extend(_option(item, agenda.date, seen) for item in items[:MAX_PER_SECTION])
-            if len(items) > MAX_PER_SECTION:
-                more = f"  … and {len(items) - MAX_PER_SECTION} more (/ filters the board)"
+            options.append(Option(Text(f"{title} ({count})", "bold"), disabled=True))
+            options.extend(_option(item, agenda.date, seen) for item in items[:SHOWN_PER_SECTION])
+            if count > SHOWN_PER_SECTION:
+                more = f"  … and {count - SHOWN_PER_SECTION} more (/ filters the board)"
                 options.append(Option(Text(more, "dim"), disabled=True))
         if not options:
             options.append(

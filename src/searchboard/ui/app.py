@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from searchboard.domain.stages import ACTIVE_STAGES, CLOSED_STAGES
 from searchboard.tracker import Tracker
 from searchboard.ui.board import BoardScreen
 from searchboard.ui.board_state import BoardState
 from searchboard.ui.commands import BOARD_COMMANDS
+from searchboard.ui.first_view import FirstView, read_state
 
 
 class SearchboardApp(App[None]):
@@ -22,24 +23,37 @@ class SearchboardApp(App[None]):
     TITLE = "searchboard"
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True)]
 
-    def __init__(self, tracker: Tracker, pretend_today: bool = False) -> None:
+    def __init__(
+        self,
+        tracker: Tracker,
+        pretend_today: bool = False,
+        first_view: Callable[[], FirstView | None] | None = None,
+    ) -> None:
+        """`first_view`, when given, gives what the first screen shows, worked out while
+        Textual was imported (see ui.first_view); the board reads the file after it."""
         super().__init__()
         self.tracker = tracker
         self.pretend_today = pretend_today
         self.fatal_error: str | None = None  # why the board stopped, told after it closes
-        # The closed applications (hidden until `c`, and a third of a long search) are
-        # read after the first paint; until then the state holds their applied dates.
-        snapshot = tracker.snapshot()
-        settings = tracker.settings
-        closed = frozenset(CLOSED_STAGES)  # (stages are strings: they match the documents')
-        state = BoardState.build(
-            snapshot.in_stages(frozenset(ACTIVE_STAGES)),
-            tracker.today,
-            settings,
-            tracker.calendar(settings),
-            unread_applied_dates=snapshot.applied_dates(closed),
-        )
-        self.board = BoardScreen(tracker, state, pretend_today, lambda: snapshot.in_stages(closed))
+        view = first_view() if first_view is not None else None
+        if view is not None:
+            settings = view.settings
+            state = BoardState.of_cards(
+                view.cards(),
+                tracker.today,
+                settings,
+                tracker.calendar(settings),
+                unread_applied_dates=[],  # (not complete: the rest is read after the paint)
+            )
+            self.board = BoardScreen(tracker, state, pretend_today, first_view=view)
+        else:
+            state, read_closed = read_state(tracker)
+            self.board = BoardScreen(tracker, state, pretend_today, read_closed)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent) and self.board.first_view is not None:
+            self.board.complete_first_view()  # a key acts on every card, not on a first view
+        await super().on_event(event)
 
     def get_default_screen(self) -> Screen:
         # The board is the first screen itself: pushing it over Textual's blank default

@@ -19,6 +19,7 @@ from textual.widget import Widget
 from textual.widgets import Input
 
 from searchboard.domain.agenda import Agenda
+from searchboard.domain.calendar import UnknownRegion
 from searchboard.domain.model import Application, Event
 from searchboard.domain.rules import with_item_snoozed
 from searchboard.domain.snooze import snooze_words
@@ -39,6 +40,7 @@ from searchboard.ui.agenda_panel import AgendaPanel
 from searchboard.ui.board_state import BoardState
 from searchboard.ui.column import StageColumn
 from searchboard.ui.commands import BOARD_COMMANDS
+from searchboard.ui.first_view import FirstView, read_state
 from searchboard.ui.header import DayHeader
 from searchboard.ui.keybar import KeyBar
 from searchboard.ui.writer import OrderedWriter
@@ -84,10 +86,13 @@ class BoardScreen(Screen[None]):
         state: BoardState,
         pretend_today: bool,
         read_unread: Callable[[], list[Application]] | None = None,
+        first_view: FirstView | None = None,
     ) -> None:
         super().__init__()
         self.tracker = tracker
         self.state = state
+        # What the first screen shows, until the file is read (`state` holds its cards).
+        self.first_view = first_view
         # Reads the applications that `state` was built without (see BoardState).
         self._read_unread = read_unread
         # Another process's changes that `state` shows, counted as the store read them.
@@ -128,7 +133,31 @@ class BoardScreen(Screen[None]):
         self._update_footer(at_once=True)
         self.set_interval(POLL_SECONDS, self._poll_for_outside_changes)
         self.call_after_refresh(resume_after_first_paint)  # paused for start-up
-        self.call_after_refresh(self._read_the_rest)
+        if self.first_view is not None:
+            self.call_after_refresh(self.complete_first_view)
+        else:
+            self.call_after_refresh(self._read_the_rest)
+
+    # --- the first view, then every active application -------------------------------
+
+    def complete_first_view(self) -> None:
+        """Reads the file and shows it in place of the first view (once). It runs after
+        the first paint, and before any key or click is handled (see SearchboardApp):
+        one pressed meanwhile waits for it, and then acts on every card."""
+        if self.first_view is None:
+            return
+        self.first_view = None
+        try:
+            state, read_closed = read_state(self.tracker)
+        except (DataFileError, UnknownRegion) as error:  # the file changed since the child read it
+            self._stop_unreadable(error)
+            return
+        self.state = state
+        self._read_unread = read_closed
+        self._outside_changes_shown = self.tracker.store.outside_changes_read
+        self.refresh_all()  # the same screen, unless the file changed meanwhile
+        self._update_footer()
+        self._read_the_rest()
 
     # --- the applications read after the first paint ------------------------------------
 
@@ -151,6 +180,7 @@ class BoardScreen(Screen[None]):
         """For what needs every application (closed cards, insights, the re-apply
         check) before the read after the first paint is done: reads them now. False
         when one cannot be read (the board is stopping): do nothing more."""
+        self.complete_first_view()
         if self._read_unread is None or self.state.complete:
             return True
         try:
@@ -198,12 +228,15 @@ class BoardScreen(Screen[None]):
     def _refresh_columns(self, stages: set[Stage] | None) -> None:
         for stage in self.state.stages:
             if stages is None or stage in stages:
-                self.column(stage).set_cards(self.state.column(stage))
+                view = self.first_view
+                cards = view.columns[stage] if view else self.state.column(stage)
+                self.column(stage).set_cards(cards)
 
     def _refresh_agenda(self) -> Agenda:
         self._agenda_queued = False
-        agenda = self.state.agenda()
-        self.query_one(AgendaPanel).show(agenda)
+        view = self.first_view
+        agenda = view.agenda if view else self.state.agenda()
+        self.query_one(AgendaPanel).show(agenda, view.section_counts if view else None)
         self.query_one(DayHeader).show(agenda, self.pretend_today, self.state.filter_text)
         return agenda
 
@@ -478,7 +511,7 @@ class BoardScreen(Screen[None]):
                 changed()
 
     def _poll_for_outside_changes(self) -> None:
-        if self.writer is None or self.writer.pending:
+        if self.writer is None or self.writer.pending or self.first_view is not None:
             return
 
         def job() -> BoardState | None:

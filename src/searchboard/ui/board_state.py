@@ -69,18 +69,36 @@ class BoardState:
         """The state of `applications`; `unread_applied_dates`, when given, are those
         of the applications left out for now (see `add_unread`)."""
         state = cls(today, settings, calendar, unread_applied_dates=unread_applied_dates)
-        for app in applications:
-            state.cards[app.id] = state._card(app)
-        state._ids_by_stage = {stage: [] for stage in ALL_STAGES}
-        for app_id in sorted(state.cards):
-            state._ids_by_stage[state.cards[app_id].app.stage].append(app_id)
+        state._take(state._card(app) for app in applications)
+        return state
+
+    @classmethod
+    def of_cards(
+        cls,
+        cards: Iterable[Card],
+        today: date,
+        settings: Settings,
+        calendar: BusinessCalendar,
+        unread_applied_dates: list[date | None] | None = None,
+    ) -> BoardState:
+        """The state of cards worked out already (by the first view's child process)."""
+        state = cls(today, settings, calendar, unread_applied_dates=unread_applied_dates)
+        state._take(cards)
+        return state
+
+    def _take(self, cards: Iterable[Card]) -> None:
+        """Holds `cards`, with each column's ids and the agenda's items in order."""
+        for card in cards:
+            self.cards[card.app.id] = card
+        self._ids_by_stage = {stage: [] for stage in ALL_STAGES}
+        for app_id in sorted(self.cards):
+            self._ids_by_stage[self.cards[app_id].app.stage].append(app_id)
         keyed = sorted(
-            ((item_sort_key(item), item) for card in state.cards.values() for item in card.items),
+            ((item_sort_key(item), item) for card in self.cards.values() for item in card.items),
             key=lambda pair: pair[0],
         )
-        state._item_keys = [key for key, _ in keyed]
-        state._items = [item for _, item in keyed]
-        return state
+        self._item_keys = [key for key, _ in keyed]
+        self._items = [item for _, item in keyed]
 
     def _card(self, app: Application) -> Card:
         items = open_items(app, self.calendar, self.settings, self.today)

@@ -8,6 +8,7 @@ the board costs styling and layout before the first paint.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from rich.cells import cell_len, set_cell_size
@@ -77,7 +78,9 @@ class StageColumn(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.stage = stage
         self.today = today
-        self.cards: list[Card] = []
+        # A card may be None in the first view (see ui.first_view): one not read yet, and
+        # never on screen before it is.
+        self.cards: Sequence[Card | None] = []
         self.title = stage.value.upper()
         # Both caches are kept per focus state: focus tints the column, and a card move
         # moves focus, so clearing them on focus would redraw every line from scratch.
@@ -88,7 +91,7 @@ class StageColumn(ScrollView, can_focus=True):
 
     # --- data -------------------------------------------------------------------------
 
-    def set_cards(self, cards: list[Card], keep: int | None = None) -> None:
+    def set_cards(self, cards: Sequence[Card | None], keep: int | None = None) -> None:
         """Shows `cards`, keeping the cursor on application `keep` if it is among them."""
         previous = self.selected_id if keep is None else keep
         self.cards = cards
@@ -102,7 +105,7 @@ class StageColumn(ScrollView, can_focus=True):
 
     def index_of(self, app_id: int) -> int | None:
         for index, card in enumerate(self.cards):
-            if card.app.id == app_id:
+            if card is not None and card.app.id == app_id:
                 return index
         return None
 
@@ -215,6 +218,8 @@ class StageColumn(ScrollView, can_focus=True):
         if index >= len(self.cards) or row == CARD_LINES:
             return Strip.blank(width, base)
         card = self.cards[index]
+        if card is None:
+            return Strip.blank(width, base)
         state = (index == self.cursor) + (index == self.cursor and self.has_focus)
         key = (card.app.id, row, width, state, self.has_focus)
         cached = self._lines.get(key)

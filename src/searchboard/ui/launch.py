@@ -23,10 +23,13 @@ def launch_board(args: Namespace) -> int:
         db = resolve_db(args)
     try:
         tracker = make_tracker(args, db)
+        from searchboard.ui import first_view
+
+        pending = first_view.start(tracker)  # reads the file while Textual is imported
         from searchboard.ui.app import SearchboardApp
 
         pretend = bool(args.today or os.environ.get("SEARCHBOARD_TODAY"))
-        app = SearchboardApp(tracker, pretend_today=pretend)
+        app = SearchboardApp(tracker, pretend, pending.receive if pending else None)
         try:
             app.run()
         finally:

@@ -1,0 +1,180 @@
+"""The board's first screen, worked out by a child process while the board imports Textual.
+
+Opening the board costs two things one after the other: importing Textual (a fixed
+~130 ms) and reading the file (~50 ms at 2,000 applications, ~250 ms at 10,000). A child
+forked before Textual is imported reads the file on the other core meanwhile and sends
+back only what the first screen shows — each column's cards around where it will be
+scrolled, every column's count, the agenda's shown items and its sections' sizes — a
+few hundred objects, whatever the file's size. The board paints that, then reads the
+file itself and takes its place before it handles a key (see BoardScreen).
+
+The child only reads, prints nothing and always ends with `os._exit`, so it never runs
+the parent's exit handlers. Anything unexpected in it (no `fork` on this system, a file
+it cannot read, a child too slow or killed) leaves the board to read the file as it
+always did: the first view is a head start, never a second source of truth.
+
+Plain Python, no Textual: the child must not pay for importing it.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import select
+import shutil
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import TYPE_CHECKING
+
+from searchboard.domain.agenda import SHOWN_PER_SECTION, Agenda
+from searchboard.domain.settings import Settings
+from searchboard.domain.stages import ACTIVE_STAGES, CLOSED_STAGES, Stage
+from searchboard.ui.board_state import BoardState, Card
+
+if TYPE_CHECKING:
+    from searchboard.domain.model import Application
+    from searchboard.tracker import Tracker
+
+# ui.column's (which imports Textual): a card's height on screen, with its gap.
+CARD_HEIGHT = 5
+# How long the board waits for the child before reading the file itself.
+WAIT_SECONDS = 5.0
+# Set to anything to open without a first view (to compare, or to rule it out).
+OFF_SWITCH = "SEARCHBOARD_NO_FIRST_VIEW"
+
+
+@dataclass(frozen=True)
+class FirstView:
+    today: date
+    settings: Settings
+    # Each active column as long as it really is, holding only the cards that the first
+    # screen can show (None elsewhere): the cursor and the scroll bar are as they will be.
+    columns: dict[Stage, list[Card | None]]
+    # The agenda with only its shown items; the sections' real sizes beside it.
+    agenda: Agenda
+    section_counts: dict[str, int]
+
+    def cards(self) -> list[Card]:
+        return [card for cards in self.columns.values() for card in cards if card is not None]
+
+
+def work_out(state: BoardState, rows: int) -> FirstView:
+    """The first view of `state` (every active application) on a terminal of `rows` lines."""
+    agenda = state.agenda()
+    sections = agenda.sections()
+    shown = [item for items in sections.values() for item in items[:SHOWN_PER_SECTION]]
+    # A column shows fewer cards than the terminal has lines; two spare on each side.
+    window = rows // CARD_HEIGHT + 2
+    # The agenda, when it comes first, selects its first item's card: that column opens
+    # scrolled to it, its other columns at the top (see BoardScreen.on_mount).
+    first = next((items[0] for items in sections.values() if items), None)
+    selected = first.application.id if first and agenda.needs_attention else None
+    columns: dict[Stage, list[Card | None]] = {}
+    for stage in ACTIVE_STAGES:
+        cards = state.column(stage)
+        kept: list[Card | None] = [None] * len(cards)
+        keep = set(range(min(window, len(cards))))
+        for index, card in enumerate(cards):
+            if card.app.id == selected:
+                keep.update(range(max(index - window, 0), min(index + window, len(cards))))
+        for index in keep:
+            kept[index] = cards[index]
+        columns[stage] = kept
+    return FirstView(
+        today=state.today,
+        settings=state.settings,
+        columns=columns,
+        agenda=replace(agenda, items=tuple(shown)),
+        section_counts={name: len(items) for name, items in sections.items()},
+    )
+
+
+def read_state(tracker: Tracker) -> tuple[BoardState, Callable[[], list[Application]]]:
+    """The board's state for its first paint: the active applications, with only the
+    applied dates of the closed ones (a third of a long search, hidden until `c`); and
+    what reads the closed ones, after the paint."""
+    snapshot = tracker.snapshot()
+    settings = tracker.settings
+    closed = frozenset(CLOSED_STAGES)  # (stages are strings: they match the documents')
+    state = BoardState.build(
+        snapshot.in_stages(frozenset(ACTIVE_STAGES)),
+        tracker.today,
+        settings,
+        tracker.calendar(settings),
+        unread_applied_dates=snapshot.applied_dates(closed),
+    )
+    return state, lambda: snapshot.in_stages(closed)
+
+
+class PendingFirstView:
+    """The child at work; `receive` waits for its first view (or says there is none)."""
+
+    def __init__(self, pid: int, pipe: int, today: date) -> None:
+        self._pid = pid
+        self._pipe = pipe
+        self._today = today
+
+    def receive(self, timeout: float = WAIT_SECONDS) -> FirstView | None:
+        chunks: list[bytes] = []
+        deadline = time.monotonic() + timeout
+        try:
+            while True:
+                left = deadline - time.monotonic()
+                if left <= 0 or not select.select([self._pipe], [], [], left)[0]:
+                    os.kill(self._pid, 9)  # too slow: the board reads the file itself
+                    return None
+                chunk = os.read(self._pipe, 1 << 20)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+        except OSError:
+            return None
+        finally:
+            os.close(self._pipe)
+            status = _reap(self._pid)
+        if status != 0:
+            return None
+        try:
+            view = pickle.loads(b"".join(chunks))  # our own child's bytes, just made
+        except Exception:
+            return None
+        return view if isinstance(view, FirstView) and view.today == self._today else None
+
+
+def start(tracker: Tracker) -> PendingFirstView | None:
+    """Forks the child that works out the first view; None where that cannot be done."""
+    if not hasattr(os, "fork") or os.environ.get(OFF_SWITCH):
+        return None
+    rows = shutil.get_terminal_size((80, 60)).lines
+    read_end, write_end = os.pipe()
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(read_end)
+        os.close(write_end)
+        return None
+    if pid == 0:  # the child: never returns
+        status = 1
+        try:
+            os.close(read_end)
+            state, _ = read_state(tracker)
+            data = pickle.dumps(work_out(state, rows), pickle.HIGHEST_PROTOCOL)
+            with os.fdopen(write_end, "wb") as pipe:
+                pipe.write(data)
+            status = 0
+        except BaseException:  # anything at all: the parent reads the file itself
+            pass
+        finally:
+            os._exit(status)
+    os.close(write_end)
+    return PendingFirstView(pid, read_end, tracker.today)
+
+
+def _reap(pid: int) -> int:
+    try:
+        _, status = os.waitpid(pid, 0)
+    except ChildProcessError:
+        return -1
+    return os.waitstatus_to_exitcode(status)

@@ -1,0 +1,215 @@
+"""The first view (searchboard.ui.first_view): the first screen, worked out by a child
+process while Textual is imported. It must show exactly what the board shows once it has
+read the file, and nothing may act on it: a key waits for every card."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from searchboard.demo import demo_applications
+from searchboard.domain.stages import ACTIVE_STAGES, Stage
+from searchboard.storage import Store
+from searchboard.tracker import Tracker
+from searchboard.ui import first_view
+from searchboard.ui.app import SearchboardApp
+from searchboard.ui.column import CARD_HEIGHT
+from searchboard.ui.first_view import FirstView, read_state, work_out
+
+ROWS = 48  # the tests' terminal (conftest.SIZE)
+needs_fork = pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this system")
+
+
+@pytest.fixture
+def long_search(board) -> Path:
+    """300 applications from the demo's generator: columns far longer than the screen."""
+    return board.write(demo_applications(board.today, count=300, seed=7))
+
+
+def tracker_on(path: Path, today: date) -> Tracker:
+    return Tracker(Store(path), today=today)
+
+
+def view_of(path: Path, today: date, rows: int = ROWS) -> FirstView:
+    """What the child works out (in this process, on a tracker of its own)."""
+    state, _ = read_state(tracker_on(path, today))
+    return work_out(state, rows)
+
+
+def identities(view: FirstView) -> dict[Stage, list[int | None]]:
+    return {
+        stage: [card.app.id if card else None for card in cards]
+        for stage, cards in view.columns.items()
+    }
+
+
+def test_the_card_height_is_the_columns(long_search) -> None:
+    assert first_view.CARD_HEIGHT == CARD_HEIGHT
+
+
+def test_a_first_view_holds_what_the_first_screen_shows_and_every_count(board, long_search) -> None:
+    state, _ = read_state(tracker_on(long_search, board.today))
+    view = work_out(state, ROWS)
+    window = ROWS // CARD_HEIGHT + 2
+    for stage in ACTIVE_STAGES:
+        full = state.column(stage)
+        shown = view.columns[stage]
+        assert len(shown) == len(full)  # the count in the title, and the scroll bar
+        assert len(full) > 2 * window or stage is Stage.OFFER  # the test means something
+        for index, card in enumerate(shown):
+            if card is not None:
+                assert card.app == full[index].app  # a card is at its own place
+        assert all(card is not None for card in shown[:window])
+    assert sum(card is None for cards in view.columns.values() for card in cards) > 100
+    # The agenda: its shown items, and each section's real size.
+    agenda = state.agenda()
+    for name, items in agenda.sections().items():
+        assert view.section_counts[name] == len(items)
+        assert view.agenda.sections()[name] == items[:25]
+    assert view.agenda.keep_applying == agenda.keep_applying
+    assert view.agenda.holiday == agenda.holiday
+
+
+def test_the_card_the_agenda_selects_is_there_with_its_neighbours(board) -> None:
+    """The agenda's first item belongs to the 60th applied card: its column opens
+    scrolled down to it, so the view holds the cards around it, not only the top ones."""
+    d = board.d
+    from searchboard.domain.model import new_application
+
+    apps = [
+        new_application(n, f"Quiet {n}", "Engineer", Stage.APPLIED, d("2026-11-23"))
+        for n in range(1, 60)
+    ]
+    apps.append(new_application(60, "Overdue Inc", "Engineer", Stage.APPLIED, d("2026-11-02")))
+    apps += [
+        new_application(n, f"Later {n}", "Engineer", Stage.APPLIED, d("2026-11-23"))
+        for n in range(61, 80)
+    ]
+    path = board.write(apps)
+    view = view_of(path, board.today)
+    assert view.agenda.sections()["overdue"][0].application.id == 60
+    applied = identities(view)[Stage.APPLIED]
+    assert applied.index(60) == 59
+    window = ROWS // CARD_HEIGHT + 2
+    assert all(applied[i] == i + 1 for i in range(59 - window, 59 + window))
+    assert applied[window + 1] is None  # and not every card in between
+
+
+@needs_fork
+def test_the_child_sends_the_same_first_view(board, long_search) -> None:
+    pending = first_view.start(tracker_on(long_search, board.today))
+    assert pending is not None
+    view = pending.receive()
+    assert view is not None
+    rows = shutil.get_terminal_size((80, 60)).lines  # as the child sees it
+    expected = view_of(long_search, board.today, rows)
+    assert identities(view) == identities(expected)
+    assert view.section_counts == expected.section_counts
+    assert view.agenda == expected.agenda
+    assert view.settings == expected.settings
+
+
+@needs_fork
+def test_a_child_that_cannot_read_the_file_says_nothing_and_sends_none(
+    board, tmp_path, capfd
+) -> None:
+    damaged = tmp_path / "damaged.json"
+    damaged.write_text('{"_default": {"1": {"company": ', encoding="utf-8")
+    before = damaged.read_bytes()
+    pending = first_view.start(tracker_on(damaged, board.today))
+    assert pending is not None
+    assert pending.receive() is None  # the board reads it itself, and says what is wrong
+    assert capfd.readouterr() == ("", "")
+    assert damaged.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["damaged.json"]  # no backup, no lock
+
+
+@needs_fork
+def test_a_first_view_of_another_day_is_not_used(board, long_search) -> None:
+    pending = first_view.start(tracker_on(long_search, board.today))
+    assert pending is not None
+    pending._today = date(2026, 11, 25)  # the parent's day turned while the child worked
+    assert pending.receive() is None
+
+
+def test_the_first_view_can_be_turned_off(board, long_search, monkeypatch) -> None:
+    monkeypatch.setenv(first_view.OFF_SWITCH, "1")
+    assert first_view.start(tracker_on(long_search, board.today)) is None
+
+
+# --- the board opened from a first view ----------------------------------------------------
+
+
+def app_with_first_view(board, path: Path) -> SearchboardApp:
+    tracker = tracker_on(path, board.today)
+    return SearchboardApp(tracker, True, lambda: view_of(path, board.today))
+
+
+async def test_the_first_view_looks_like_the_board_it_stands_for(board, long_search) -> None:
+    full = board.app()
+    async with full.run_test(size=board.size) as pilot:
+        await board.settle(pilot)
+        expected = full.export_screenshot()
+    app = app_with_first_view(board, long_search)
+    app.board.complete_first_view = lambda: None  # held back: the first view stays
+    async with app.run_test(size=board.size) as pilot:
+        await pilot.pause()
+        assert app.board.first_view is not None
+        assert app.export_screenshot() == expected
+        del app.board.complete_first_view  # now the board reads the file
+        app.board.complete_first_view()
+        await board.settle(pilot)
+        assert app.board.first_view is None
+        assert app.export_screenshot() == expected  # nothing moved when the file was read
+        active = [a for a in board.initial if a.stage in ACTIVE_STAGES]
+        assert len(app.board.column(Stage.APPLIED).cards) == sum(
+            a.stage is Stage.APPLIED for a in active
+        )
+        assert all(card is not None for card in app.board.column(Stage.APPLIED).cards)
+        assert app.board.state.complete  # and the closed ones after it
+
+
+async def test_the_board_reads_the_file_after_the_first_paint(board, long_search) -> None:
+    app = app_with_first_view(board, long_search)
+    async with app.run_test(size=board.size) as pilot:
+        await board.settle(pilot)
+        assert app.board.first_view is None
+        assert len(app.board.state.cards) == len(board.initial)
+
+
+async def test_a_key_pressed_on_the_first_view_acts_on_every_card(board, long_search) -> None:
+    """L before the file is read: the board reads it first, then moves the card, and
+    the move is saved (it is not lost when the state read from the file comes in)."""
+    app = app_with_first_view(board, long_search)
+    app.board.complete_first_view = lambda: None  # held back, as if still to come
+    async with app.run_test(size=board.size) as pilot:
+        await pilot.pause()
+        wishlist = app.board.column(Stage.WISHLIST)
+        wishlist.focus()
+        await pilot.pause()
+        card = wishlist.selected
+        assert card is not None and app.board.first_view is not None
+        del app.board.complete_first_view  # the key's own turn reads the file
+        await pilot.press("L")
+        await board.settle(pilot)
+        assert app.board.first_view is None
+        assert board.stored_app(card.app.id).stage is Stage.APPLIED
+        assert app.board.state.cards[card.app.id].app.stage is Stage.APPLIED
+        assert len(app.board.state.cards) == len(board.initial)
+
+
+async def test_a_file_damaged_after_the_child_read_it_stops_the_board(board, long_search) -> None:
+    app = app_with_first_view(board, long_search)
+    app.board.complete_first_view = lambda: None
+    async with app.run_test(size=board.size) as pilot:
+        await pilot.pause()
+        long_search.write_text("{", encoding="utf-8")
+        del app.board.complete_first_view
+        app.board.complete_first_view()
+        await pilot.pause()
+    assert app.return_code == 1
+    assert app.fatal_error and str(long_search) in app.fatal_error
