@@ -626,3 +626,35 @@ def test_ten_thousand_applications_are_saved_in_one_transaction_quickly(db):
             tx.put(app)
     assert time.perf_counter() - started < 8
     assert Store(db).load().ordered() == sorted(apps, key=lambda app: app.id)
+
+
+def test_every_field_of_an_application_reads_back_as_written() -> None:
+    """The reader names each field (it is on the path of every start): none is dropped,
+    and text is read as it is trimmed on the way in (a number in `salary` as text)."""
+    from dataclasses import fields
+
+    from searchboard.domain.model import Application, Contact, Event
+    from searchboard.domain.stages import EventKind
+
+    app = Application(
+        id=7,
+        company="Acme",
+        role="Data Engineer",
+        stage=Stage.SCREENING,
+        url="https://acme.example/jobs/7",
+        location="Remote",
+        salary="120k",
+        source="LinkedIn",
+        notes="asked about the team",
+        contacts=(Contact("Ada", "ada@acme.example", "recruiter"),),
+        events=(
+            Event(EventKind.APPLIED, date(2026, 11, 2)),
+            Event(EventKind.STAGE, date(2026, 11, 9), stage=Stage.SCREENING),
+        ),
+    )
+    data = app.to_dict()
+    assert all(getattr(app, f.name) not in (None, (), "") for f in fields(Application))
+    assert Application.from_dict(data) == app
+    data = {**data, "salary": 120000, "notes": "  padded  ", "url": None}
+    read = Application.from_dict(data)
+    assert (read.salary, read.notes, read.url) == ("120000", "padded", None)

@@ -10,6 +10,7 @@ import bisect
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
+from operator import attrgetter
 from typing import Any
 
 from searchboard.domain.dates import in_stored_range, parse_stored_date
@@ -282,17 +283,20 @@ class Application:
         events = data.get("events") or []
         if not isinstance(contacts, list) or not isinstance(events, list):
             raise InvalidData("contacts and events must be lists")
-        parsed_events = sorted(
-            (Event.from_dict(event) for event in events), key=lambda event: event.date
-        )
+        parsed_events = [Event.from_dict(event) for event in events]
+        parsed_events.sort(key=_event_date)
         return cls(
             id=app_id,
             company=company,
             role=_text(data, "role") or "",
             stage=stage,
-            contacts=tuple(Contact.from_dict(contact) for contact in contacts),
+            url=_text(data, "url"),
+            location=_text(data, "location"),
+            salary=_text(data, "salary"),
+            source=_text(data, "source"),
+            notes=_text(data, "notes"),
+            contacts=tuple([Contact.from_dict(contact) for contact in contacts]),
             events=tuple(parsed_events),
-            **{name: _text(data, name) for name in OPTIONAL_FIELDS},
         )
 
 
@@ -333,8 +337,11 @@ def _text(data: Mapping[str, Any], key: str) -> str | None:
     value = data.get(key)
     if value is None:
         return None
-    text = str(value).strip()
+    text = (value if type(value) is str else str(value)).strip()
     return text or None
+
+
+_event_date = attrgetter("date")
 
 
 def _optional_date(data: Mapping[str, Any], key: str) -> date | None:
