@@ -99,7 +99,11 @@ class Tracker:
     @property
     def settings(self) -> Settings:
         """The saved settings with this run's region override applied."""
-        settings = self.snapshot().settings
+        return self.settings_in(self.snapshot())
+
+    def settings_in(self, snapshot: Snapshot) -> Settings:
+        """`snapshot`'s settings with this run's region override applied."""
+        settings = snapshot.settings
         if self.override.country:
             settings = replace(settings, country=self.override.country.upper(), subdiv=None)
         if self.override.subdiv is not None:

@@ -18,7 +18,7 @@ from searchboard.tracker import Tracker
 from searchboard.ui import first_view
 from searchboard.ui.app import SearchboardApp
 from searchboard.ui.column import CARD_HEIGHT
-from searchboard.ui.first_view import FirstView, read_state, work_out
+from searchboard.ui.first_view import FirstView, read_first_view, read_state, work_out
 
 ROWS = 48  # the tests' terminal (conftest.SIZE)
 needs_fork = pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this system")
@@ -45,6 +45,13 @@ def identities(view: FirstView) -> dict[Stage, list[int | None]]:
         stage: [card.app.id if card else None for card in cards]
         for stage, cards in view.columns.items()
     }
+
+
+def test_the_childs_quicker_reading_gives_the_same_first_view(board, long_search) -> None:
+    """The child reads less than the board (see read_first_view): the same view."""
+    quick = read_first_view(tracker_on(long_search, board.today), ROWS)
+    assert quick == view_of(long_search, board.today)
+    assert sum(card is None for cards in quick.columns.values() for card in cards) > 100
 
 
 def test_the_card_height_is_the_columns(long_search) -> None:
@@ -97,6 +104,7 @@ def test_the_card_the_agenda_selects_is_there_with_its_neighbours(board) -> None
     window = ROWS // CARD_HEIGHT + 2
     assert all(applied[i] == i + 1 for i in range(59 - window, 59 + window))
     assert applied[window + 1] is None  # and not every card in between
+    assert read_first_view(tracker_on(path, board.today), ROWS) == view  # the child's way
 
 
 @needs_fork
@@ -213,3 +221,31 @@ async def test_a_file_damaged_after_the_child_read_it_stops_the_board(board, lon
         await pilot.pause()
     assert app.return_code == 1
     assert app.fatal_error and str(long_search) in app.fatal_error
+
+
+async def test_the_file_is_read_before_the_collector_comes_back(
+    board, long_search, monkeypatch
+) -> None:
+    """Start-up pauses the collector (searchboard.startup): reading the file after the
+    first paint makes its many objects while it is still paused, then it comes back."""
+    import gc
+
+    from searchboard.ui import board as board_module
+
+    seen: list[bool] = []
+
+    def reading(tracker):
+        seen.append(gc.isenabled())
+        return read_state(tracker)
+
+    monkeypatch.setattr(board_module, "read_state", reading)
+    app = app_with_first_view(board, long_search)
+    gc.disable()
+    try:
+        async with app.run_test(size=board.size) as pilot:
+            await board.settle(pilot)
+            assert seen == [False]
+            assert gc.isenabled()
+    finally:
+        gc.enable()
+        gc.unfreeze()

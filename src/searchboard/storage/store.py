@@ -88,6 +88,23 @@ class Snapshot:
         ]
         return [self._app(key, doc) for _, key, doc in sorted(wanted, key=lambda kv: kv[0])]
 
+    def ids_in(self, stages: frozenset[str]) -> list[int]:
+        """The ids of the applications in `stages`, in order, reading none of them."""
+        if self._complete:
+            return sorted(app.id for app in self._parsed.values() if app.stage in stages)
+        return sorted(
+            int(key)
+            for key, doc in self._documents.items()
+            if isinstance(doc, dict) and doc.get("stage") in stages
+        )
+
+    def read(self, app_id: int) -> Application:
+        """One application (KeyError if there is none), reading no other."""
+        if self._complete:
+            return self._parsed[app_id]
+        key = str(app_id)
+        return self._app(key, self._documents[key])
+
     def applied_dates(self, stages: frozenset[str] | None = None) -> list[date | None]:
         """Each application's first `applied` date (of those in `stages`, when given),
         straight from the documents."""
@@ -229,6 +246,14 @@ class Store:
         self._snapshot = _parse(self.path, migrated, self._storage.read_signature)
         return self._snapshot
 
+    def peek(self) -> Snapshot:
+        """The data on disk now, for a first look (the board's first view, made while
+        the board starts): without `load`'s quick look at every entry, which the board
+        makes when it reads the file in full just after. Kept by no one, saved from never;
+        an entry that cannot be read still raises DataFileError when it is read."""
+        raw = self._storage.read() or {}
+        return _parse(self.path, _migrated(self.path, raw), None, check_entries=False)
+
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Transaction]:
         """A locked read-modify-write: what the block changes is saved once at its end.
@@ -355,13 +380,16 @@ def _check_shape(key: str, doc: Any) -> None:
             raise InvalidData(f"application {key} has {name} that are not a list of objects")
 
 
-def _parse(path: Path, raw: dict[str, Any], signature: FileSignature | None) -> Snapshot:
+def _parse(
+    path: Path, raw: dict[str, Any], signature: FileSignature | None, check_entries: bool = True
+) -> Snapshot:
     """Reads the raw tables (already in the current schema) into domain values."""
     try:
         settings = Settings.from_dict(raw.get(_SETTINGS, {}).get(str(_ONE), {}))
         documents = raw.get(_APPS, {})
-        for key, doc in documents.items():
-            _check_shape(key, doc)
+        if check_entries:
+            for key, doc in documents.items():
+                _check_shape(key, doc)
         meta = raw.get(_META, {}).get(str(_ONE), {})
         next_id = max([int(meta.get("next_id", 1)), *(int(key) + 1 for key in documents)])
     except (InvalidData, ValueError, TypeError, AttributeError) as error:

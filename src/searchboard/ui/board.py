@@ -132,11 +132,12 @@ class BoardScreen(Screen[None]):
             self._focus_first_card()
         self._update_footer(at_once=True)
         self.set_interval(POLL_SECONDS, self._poll_for_outside_changes)
-        self.call_after_refresh(resume_after_first_paint)  # paused for start-up
         if self.first_view is not None:
+            # (before the collector is back: reading the file makes ~100,000 objects)
             self.call_after_refresh(self.complete_first_view)
         else:
             self.call_after_refresh(self._read_the_rest)
+        self.call_after_refresh(resume_after_first_paint)  # paused for start-up
 
     # --- the first view, then every active application -------------------------------
 

@@ -41,6 +41,19 @@ class Card:
         return any(item.overdue for item in self.items if item.kind is not ItemKind.LIKELY_GHOSTED)
 
 
+def make_card(
+    app: Application,
+    calendar: BusinessCalendar,
+    settings: Settings,
+    today: date,
+    items: tuple[OpenItem, ...] | None = None,
+) -> Card:
+    """`app`'s card; `items`, when given, are its open items worked out already."""
+    if items is None:
+        items = tuple(open_items(app, calendar, settings, today))
+    return Card(app, items, last_contact(app, until=today), app.applied_on)
+
+
 @dataclass
 class BoardState:
     today: date
@@ -101,8 +114,7 @@ class BoardState:
         self._items = [item for _, item in keyed]
 
     def _card(self, app: Application) -> Card:
-        items = open_items(app, self.calendar, self.settings, self.today)
-        return Card(app, tuple(items), last_contact(app, until=self.today), app.applied_on)
+        return make_card(app, self.calendar, self.settings, self.today)
 
     @property
     def complete(self) -> bool:

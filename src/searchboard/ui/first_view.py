@@ -28,10 +28,11 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from searchboard.domain.agenda import SHOWN_PER_SECTION, Agenda
+from searchboard.domain.agenda import SHOWN_PER_SECTION, Agenda, agenda_from_items
+from searchboard.domain.rules import STAGES_WITH_ITEMS, item_sort_key, open_items
 from searchboard.domain.settings import Settings
 from searchboard.domain.stages import ACTIVE_STAGES, CLOSED_STAGES, Stage
-from searchboard.ui.board_state import BoardState, Card
+from searchboard.ui.board_state import BoardState, Card, make_card
 
 if TYPE_CHECKING:
     from searchboard.domain.model import Application
@@ -62,7 +63,55 @@ class FirstView:
 
 def work_out(state: BoardState, rows: int) -> FirstView:
     """The first view of `state` (every active application) on a terminal of `rows` lines."""
-    agenda = state.agenda()
+    columns = {stage: [card.app.id for card in state.column(stage)] for stage in ACTIVE_STAGES}
+    return _view(
+        state.today, state.settings, state.agenda(), columns, state.cards.__getitem__, rows
+    )
+
+
+def read_first_view(tracker: Tracker, rows: int) -> FirstView:
+    """What `work_out(read_state(tracker)[0], rows)` gives, reading less (the child's
+    path; a test holds the two equal): it skips `load`'s look at every entry, reads no
+    wishlist card but those shown (they have no open items), and makes only the cards
+    shown. At 10,000 applications that is a third less work."""
+    snapshot = tracker.store.peek()
+    today, settings = tracker.today, tracker.settings_in(snapshot)
+    calendar = tracker.calendar(settings)
+    # Every application that can have open items (all of them active), by id.
+    waiting = snapshot.in_stages(STAGES_WITH_ITEMS)
+    items = {app.id: tuple(open_items(app, calendar, settings, today)) for app in waiting}
+    keyed = sorted(
+        ((item_sort_key(item), item) for app in waiting for item in items[app.id]),
+        key=lambda pair: pair[0],
+    )  # (in id order first, and a stable sort: the board's order, see BoardState)
+    without_items = frozenset(ACTIVE_STAGES) - STAGES_WITH_ITEMS
+    applied = [app.applied_on for app in waiting]
+    applied += snapshot.applied_dates(without_items | frozenset(CLOSED_STAGES))
+    agenda = agenda_from_items(
+        [item for _, item in keyed], applied, calendar, settings, today, already_sorted=True
+    )
+    by_id = {app.id: app for app in waiting}
+    columns = {stage: snapshot.ids_in(frozenset({stage})) for stage in without_items}
+    for app in waiting:
+        columns.setdefault(app.stage, []).append(app.id)
+
+    def card(app_id: int) -> Card:
+        app = by_id.get(app_id) or snapshot.read(app_id)
+        return make_card(app, calendar, settings, today, items.get(app_id, ()))
+
+    return _view(today, settings, agenda, columns, card, rows)
+
+
+def _view(
+    today: date,
+    settings: Settings,
+    agenda: Agenda,
+    columns: dict[Stage, list[int]],
+    card: Callable[[int], Card],
+    rows: int,
+) -> FirstView:
+    """The first view: the cards of `columns` (each one's ids in order) that can be on
+    the first screen, made by `card`; the agenda's shown items and its sections' sizes."""
     sections = agenda.sections()
     shown = [item for items in sections.values() for item in items[:SHOWN_PER_SECTION]]
     # A column shows fewer cards than the terminal has lines; two spare on each side.
@@ -71,21 +120,21 @@ def work_out(state: BoardState, rows: int) -> FirstView:
     # scrolled to it, its other columns at the top (see BoardScreen.on_mount).
     first = next((items[0] for items in sections.values() if items), None)
     selected = first.application.id if first and agenda.needs_attention else None
-    columns: dict[Stage, list[Card | None]] = {}
+    kept_columns: dict[Stage, list[Card | None]] = {}
     for stage in ACTIVE_STAGES:
-        cards = state.column(stage)
-        kept: list[Card | None] = [None] * len(cards)
-        keep = set(range(min(window, len(cards))))
-        for index, card in enumerate(cards):
-            if card.app.id == selected:
-                keep.update(range(max(index - window, 0), min(index + window, len(cards))))
+        ids = columns.get(stage, [])
+        keep = set(range(min(window, len(ids))))
+        if selected in ids:
+            index = ids.index(selected)
+            keep.update(range(max(index - window, 0), min(index + window, len(ids))))
+        kept: list[Card | None] = [None] * len(ids)
         for index in keep:
-            kept[index] = cards[index]
-        columns[stage] = kept
+            kept[index] = card(ids[index])
+        kept_columns[stage] = kept
     return FirstView(
-        today=state.today,
-        settings=state.settings,
-        columns=columns,
+        today=today,
+        settings=settings,
+        columns=kept_columns,
         agenda=replace(agenda, items=tuple(shown)),
         section_counts={name: len(items) for name, items in sections.items()},
     )
@@ -159,8 +208,7 @@ def start(tracker: Tracker) -> PendingFirstView | None:
         status = 1
         try:
             os.close(read_end)
-            state, _ = read_state(tracker)
-            data = pickle.dumps(work_out(state, rows), pickle.HIGHEST_PROTOCOL)
+            data = pickle.dumps(read_first_view(tracker, rows), pickle.HIGHEST_PROTOCOL)
             with os.fdopen(write_end, "wb") as pipe:
                 pipe.write(data)
             status = 0
