@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from datetime import date
 from pathlib import Path
 
@@ -249,3 +250,69 @@ async def test_the_file_is_read_before_the_collector_comes_back(
     finally:
         gc.enable()
         gc.unfreeze()
+
+
+# --- a file the child cannot read -----------------------------------------------------------
+
+
+@needs_fork
+def test_a_file_the_child_failed_on_is_refused_before_the_board_opens(
+    tmp_path, monkeypatch, capsys
+) -> None:
+    """The child fails fast on a file that is not JSON: the board then reads it itself
+    before it starts, and the command says what is wrong (exit 1) without ever opening."""
+    from searchboard.cli.main import main
+
+    damaged = tmp_path / "db.json"
+    damaged.write_text('{"applications": {"1": ', encoding="utf-8")
+    before = damaged.read_bytes()
+    real_start = first_view.start
+
+    def start_and_let_it_fail(tracker):
+        pending = real_start(tracker)
+        assert pending is not None
+        deadline = time.monotonic() + 10
+        while not pending.failed():  # as it has by the time Textual is imported
+            assert time.monotonic() < deadline
+            time.sleep(0.01)
+        return pending
+
+    def never(app) -> None:
+        raise AssertionError("the board opened on a file it cannot read")
+
+    monkeypatch.setattr(first_view, "start", start_and_let_it_fail)
+    monkeypatch.setattr(SearchboardApp, "run", never)
+    assert main(["--db", str(damaged), "--today", "2026-11-24"]) == 1
+    err = capsys.readouterr().err
+    assert str(damaged) in err and "not valid JSON" in err and len(err.splitlines()) == 1
+    assert damaged.read_bytes() == before
+
+
+async def test_no_first_view_and_a_file_it_cannot_read_stops_the_board(board, tmp_path) -> None:
+    """The child gave up after the board had started (no first view): the board reads
+    the file itself, and stops with the message when it cannot (exit 1, nothing written)."""
+    damaged = tmp_path / "db.json"
+    damaged.write_text("[1, 2]", encoding="utf-8")
+    app = SearchboardApp(tracker_on(damaged, board.today), True, lambda: None)
+    async with app.run_test(size=board.size) as pilot:
+        await pilot.pause()
+    assert app.return_code == 1
+    assert app.fatal_error and str(damaged) in app.fatal_error
+    assert damaged.read_text(encoding="utf-8") == "[1, 2]"
+
+
+async def test_no_first_view_and_a_good_file_opens_the_board_as_usual(board, long_search) -> None:
+    app = SearchboardApp(tracker_on(long_search, board.today), True, lambda: None)
+    async with app.run_test(size=board.size) as pilot:
+        await board.settle(pilot)
+        assert app.board.first_view is None
+        assert len(app.board.state.cards) == len(board.initial)
+
+
+@needs_fork
+def test_a_child_at_work_or_done_has_not_failed(board, long_search) -> None:
+    pending = first_view.start(tracker_on(long_search, board.today))
+    assert pending is not None
+    assert not pending.failed()  # at work (or done already: not failed either)
+    assert pending.receive() is not None
+    assert not pending.failed()

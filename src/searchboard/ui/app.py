@@ -13,7 +13,6 @@ from textual.screen import Screen
 
 from searchboard.tracker import Tracker
 from searchboard.ui.board import BoardScreen
-from searchboard.ui.board_state import BoardState
 from searchboard.ui.commands import BOARD_COMMANDS
 from searchboard.ui.first_view import FirstView, read_state
 
@@ -30,22 +29,13 @@ class SearchboardApp(App[None]):
         first_view: Callable[[], FirstView | None] | None = None,
     ) -> None:
         """`first_view`, when given, gives what the first screen shows, worked out while
-        Textual was imported (see ui.first_view); the board reads the file after it."""
+        the board started (see ui.first_view); the board reads the file after showing it."""
         super().__init__()
         self.tracker = tracker
         self.pretend_today = pretend_today
         self.fatal_error: str | None = None  # why the board stopped, told after it closes
-        view = first_view() if first_view is not None else None
-        if view is not None:
-            settings = view.settings
-            state = BoardState.of_cards(
-                view.cards(),
-                tracker.today,
-                settings,
-                tracker.calendar(settings),
-                unread_applied_dates=[],  # (not complete: the rest is read after the paint)
-            )
-            self.board = BoardScreen(tracker, state, pretend_today, first_view=view)
+        if first_view is not None:  # (the board waits for it when it is ready to show it)
+            self.board = BoardScreen(tracker, None, pretend_today, first_view=first_view)
         else:
             state, read_closed = read_state(tracker)
             self.board = BoardScreen(tracker, state, pretend_today, read_closed)

@@ -22,6 +22,7 @@ from searchboard.domain.agenda import Agenda
 from searchboard.domain.calendar import UnknownRegion
 from searchboard.domain.model import Application, Event
 from searchboard.domain.rules import with_item_snoozed
+from searchboard.domain.settings import Settings
 from searchboard.domain.snooze import snooze_words
 from searchboard.domain.stages import (
     ACTIVE_STAGES,
@@ -83,16 +84,21 @@ class BoardScreen(Screen[None]):
     def __init__(
         self,
         tracker: Tracker,
-        state: BoardState,
+        state: BoardState | None,
         pretend_today: bool,
         read_unread: Callable[[], list[Application]] | None = None,
-        first_view: FirstView | None = None,
+        first_view: Callable[[], FirstView | None] | None = None,
     ) -> None:
+        """`state` is what the board shows; or None, and `first_view` gives the first
+        screen (see ui.first_view), waited for only when the screen is ready to show it."""
         super().__init__()
         self.tracker = tracker
-        self.state = state
+        self.state: BoardState
+        if state is not None:
+            self.state = state
+        self._receive_first_view = first_view
         # What the first screen shows, until the file is read (`state` holds its cards).
-        self.first_view = first_view
+        self.first_view: FirstView | None = None
         # Reads the applications that `state` was built without (see BoardState).
         self._read_unread = read_unread
         # Another process's changes that `state` shows, counted as the store read them.
@@ -116,10 +122,12 @@ class BoardScreen(Screen[None]):
         yield AgendaPanel(id="agenda")
         with Horizontal(id="board"):
             for stage in ACTIVE_STAGES:
-                yield StageColumn(stage, self.state.today, id=f"column-{stage}")
+                yield StageColumn(stage, self.tracker.today, id=f"column-{stage}")
         yield KeyBar(id="keys")
 
     def on_mount(self) -> None:
+        if self._receive_first_view is not None and not self._take_first_view():
+            return
         loop = asyncio.get_running_loop()
         self.writer = OrderedWriter(loop.call_soon_threadsafe)
         agenda = self.refresh_all()
@@ -140,6 +148,35 @@ class BoardScreen(Screen[None]):
         self.call_after_refresh(resume_after_first_paint)  # paused for start-up
 
     # --- the first view, then every active application -------------------------------
+
+    def _take_first_view(self) -> bool:
+        """Waits for the first view (the child has worked on it while Textual was
+        imported and this screen composed); without one, reads the file. False when it
+        cannot be read: the board is stopping."""
+        receive, self._receive_first_view = self._receive_first_view, None
+        assert receive is not None
+        view = receive()
+        if view is not None:
+            settings = view.settings
+            self.state = BoardState.of_cards(
+                view.cards(),
+                self.tracker.today,
+                settings,
+                self.tracker.calendar(settings),
+                unread_applied_dates=[],  # (not complete: the rest is read after the paint)
+            )
+            self.first_view = view
+            return True
+        try:
+            self.state, self._read_unread = read_state(self.tracker)
+        except (DataFileError, UnknownRegion) as error:
+            # An empty board until it closes (a resize meanwhile still asks for one).
+            settings = Settings()
+            calendar = self.tracker.calendar(settings)
+            self.state = BoardState.of_cards([], self.tracker.today, settings, calendar)
+            self._stop_unreadable(error)
+            return False
+        return True
 
     def complete_first_view(self) -> None:
         """Reads the file and shows it in place of the first view (once). It runs after

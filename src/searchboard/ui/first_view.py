@@ -164,6 +164,23 @@ class PendingFirstView:
         self._pid = pid
         self._pipe = pipe
         self._today = today
+        self._status: int | None = None  # the child's exit status, once it is reaped
+
+    def failed(self) -> bool:
+        """Whether the child has already stopped without a first view (a file it could
+        not read fails fast): then the board reads the file before it starts, and says
+        what is wrong before it ever shows."""
+        if self._status is None:
+            try:
+                pid, status = os.waitpid(self._pid, os.WNOHANG)
+            except ChildProcessError:
+                return True
+            if pid == 0:
+                return False  # still at work
+            self._status = os.waitstatus_to_exitcode(status)
+            if self._status != 0:
+                os.close(self._pipe)  # (nothing will come: receive is not called)
+        return self._status != 0
 
     def receive(self, timeout: float = WAIT_SECONDS) -> FirstView | None:
         chunks: list[bytes] = []
@@ -172,7 +189,8 @@ class PendingFirstView:
             while True:
                 left = deadline - time.monotonic()
                 if left <= 0 or not select.select([self._pipe], [], [], left)[0]:
-                    os.kill(self._pid, 9)  # too slow: the board reads the file itself
+                    if self._status is None:
+                        os.kill(self._pid, 9)  # too slow: the board reads the file itself
                     return None
                 chunk = os.read(self._pipe, 1 << 20)
                 if not chunk:
@@ -182,8 +200,9 @@ class PendingFirstView:
             return None
         finally:
             os.close(self._pipe)
-            status = _reap(self._pid)
-        if status != 0:
+            if self._status is None:
+                self._status = _reap(self._pid)
+        if self._status != 0:
             return None
         try:
             view = pickle.loads(b"".join(chunks))  # our own child's bytes, just made

@@ -29,7 +29,8 @@ def launch_board(args: Namespace) -> int:
         from searchboard.ui.app import SearchboardApp
 
         pretend = bool(args.today or os.environ.get("SEARCHBOARD_TODAY"))
-        app = SearchboardApp(tracker, pretend, pending.receive if pending else None)
+        receive = pending.receive if pending and not pending.failed() else None
+        app = SearchboardApp(tracker, pretend, receive)
         try:
             app.run()
         finally:
