@@ -110,7 +110,7 @@ def test_the_card_the_agenda_selects_is_there_with_its_neighbours(board) -> None
 
 @needs_fork
 def test_the_child_sends_the_same_first_view(board, long_search) -> None:
-    pending = first_view.start(tracker_on(long_search, board.today))
+    pending = first_view.start(tracker_on(long_search, board.today), from_bytes=0)
     assert pending is not None
     view = pending.receive()
     assert view is not None
@@ -129,7 +129,7 @@ def test_a_child_that_cannot_read_the_file_says_nothing_and_sends_none(
     damaged = tmp_path / "damaged.json"
     damaged.write_text('{"_default": {"1": {"company": ', encoding="utf-8")
     before = damaged.read_bytes()
-    pending = first_view.start(tracker_on(damaged, board.today))
+    pending = first_view.start(tracker_on(damaged, board.today), from_bytes=0)
     assert pending is not None
     assert pending.receive() is None  # the board reads it itself, and says what is wrong
     assert capfd.readouterr() == ("", "")
@@ -139,7 +139,7 @@ def test_a_child_that_cannot_read_the_file_says_nothing_and_sends_none(
 
 @needs_fork
 def test_a_first_view_of_another_day_is_not_used(board, long_search) -> None:
-    pending = first_view.start(tracker_on(long_search, board.today))
+    pending = first_view.start(tracker_on(long_search, board.today), from_bytes=0)
     assert pending is not None
     pending._today = date(2026, 11, 25)  # the parent's day turned while the child worked
     assert pending.receive() is None
@@ -147,7 +147,18 @@ def test_a_first_view_of_another_day_is_not_used(board, long_search) -> None:
 
 def test_the_first_view_can_be_turned_off(board, long_search, monkeypatch) -> None:
     monkeypatch.setenv(first_view.OFF_SWITCH, "1")
+    assert first_view.start(tracker_on(long_search, board.today), from_bytes=0) is None
+
+
+def test_a_small_file_is_read_before_the_paint_without_a_child(board, long_search) -> None:
+    size = long_search.stat().st_size
+    assert size < first_view.FORK_FROM_BYTES  # 300 applications
     assert first_view.start(tracker_on(long_search, board.today)) is None
+    assert first_view.start(tracker_on(long_search, board.today), from_bytes=size + 1) is None
+    pending = first_view.start(tracker_on(long_search, board.today), from_bytes=size)
+    assert pending is not None and pending.receive() is not None
+    missing = tracker_on(long_search.with_name("none.json"), board.today)
+    assert first_view.start(missing, from_bytes=0) is None  # a new user: nothing to read
 
 
 # --- the board opened from a first view ----------------------------------------------------
@@ -269,7 +280,7 @@ def test_a_file_the_child_failed_on_is_refused_before_the_board_opens(
     real_start = first_view.start
 
     def start_and_let_it_fail(tracker):
-        pending = real_start(tracker)
+        pending = real_start(tracker, from_bytes=0)
         assert pending is not None
         deadline = time.monotonic() + 10
         while not pending.failed():  # as it has by the time Textual is imported
@@ -311,7 +322,7 @@ async def test_no_first_view_and_a_good_file_opens_the_board_as_usual(board, lon
 
 @needs_fork
 def test_a_child_at_work_or_done_has_not_failed(board, long_search) -> None:
-    pending = first_view.start(tracker_on(long_search, board.today))
+    pending = first_view.start(tracker_on(long_search, board.today), from_bytes=0)
     assert pending is not None
     assert not pending.failed()  # at work (or done already: not failed either)
     assert pending.receive() is not None
