@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from searchboard.domain.agenda import Agenda, agenda_from_items
@@ -66,6 +67,14 @@ class RegionOverride:
 
     country: str | None = None
     subdiv: str | None = None
+
+
+def unknown_saved_region(path: Path, error: Exception) -> str:
+    """What to say when the file saves a country or region searchboard does not know."""
+    return (
+        f"{path} saves a region searchboard does not know: {error}. "
+        "Set another with `searchboard config country CC` (or `config subdiv`)"
+    )
 
 
 class Tracker:

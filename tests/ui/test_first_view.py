@@ -137,14 +137,6 @@ def test_a_child_that_cannot_read_the_file_says_nothing_and_sends_none(
     assert [p.name for p in tmp_path.iterdir()] == ["damaged.json"]  # no backup, no lock
 
 
-@needs_fork
-def test_a_first_view_of_another_day_is_not_used(board, long_search) -> None:
-    pending = first_view.start(tracker_on(long_search, board.today), from_bytes=0)
-    assert pending is not None
-    pending._today = date(2026, 11, 25)  # the parent's day turned while the child worked
-    assert pending.receive() is None
-
-
 def test_the_first_view_can_be_turned_off(board, long_search, monkeypatch) -> None:
     monkeypatch.setenv(first_view.OFF_SWITCH, "1")
     assert first_view.start(tracker_on(long_search, board.today), from_bytes=0) is None
@@ -165,8 +157,11 @@ def test_a_small_file_is_read_before_the_paint_without_a_child(board, long_searc
 
 
 def app_with_first_view(board, path: Path) -> SearchboardApp:
+    """The board given the view the child works out (its own quick reading, in process)."""
     tracker = tracker_on(path, board.today)
-    return SearchboardApp(tracker, True, lambda: view_of(path, board.today))
+    return SearchboardApp(
+        tracker, True, lambda: read_first_view(tracker_on(path, board.today), ROWS)
+    )
 
 
 async def test_the_first_view_looks_like_the_board_it_stands_for(board, long_search) -> None:
@@ -327,3 +322,111 @@ def test_a_child_at_work_or_done_has_not_failed(board, long_search) -> None:
     assert not pending.failed()  # at work (or done already: not failed either)
     assert pending.receive() is not None
     assert not pending.failed()
+
+
+async def test_a_damaged_entry_the_child_passed_over_stops_the_board_after_the_paint(
+    board, long_search
+) -> None:
+    """The child's quick read looks only at what the first screen needs: a closed card
+    with no company goes unseen until the board reads the file in full, just after the
+    first paint; then it closes with the one-line message, and the file is untouched."""
+    import json
+
+    data = json.loads(long_search.read_text(encoding="utf-8"))
+    closed = next(
+        key for key, doc in data["applications"].items() if doc["stage"] in ("rejected", "ghosted")
+    )
+    data["applications"][closed]["company"] = ""
+    long_search.write_text(json.dumps(data), encoding="utf-8")
+    before = long_search.read_bytes()
+    assert read_first_view(tracker_on(long_search, board.today), ROWS)  # it passed over it
+    app = app_with_first_view(board, long_search)
+    async with app.run_test(size=board.size) as pilot:
+        await pilot.pause()
+    assert app.return_code == 1
+    assert app.fatal_error and str(long_search) in app.fatal_error
+    assert f"application {closed}" in app.fatal_error
+    assert long_search.read_bytes() == before
+
+
+async def test_an_unknown_saved_country_says_how_to_fix_it(board, long_search) -> None:
+    """The child cannot build the calendar (no first view); the board then reads the file
+    itself after it started, and says what the command line says (config country)."""
+    from searchboard.domain.settings import Settings
+
+    with Store(long_search).transaction() as tx:
+        tx.set_settings(Settings(country="ZZ"))
+    before = long_search.read_bytes()
+    with pytest.raises(Exception, match="ZZ"):
+        read_first_view(tracker_on(long_search, board.today), ROWS)  # (the child gives up)
+    app = SearchboardApp(tracker_on(long_search, board.today), True, lambda: None)
+    async with app.run_test(size=board.size) as pilot:
+        await pilot.pause()
+    assert app.return_code == 1
+    assert app.fatal_error and "ZZ" in app.fatal_error
+    assert "searchboard config country CC" in app.fatal_error
+    assert str(long_search) in app.fatal_error
+    assert long_search.read_bytes() == before
+
+
+async def test_end_and_a_click_on_the_first_view_act_on_every_card(board, long_search) -> None:
+    """`end` in a column whose last card the first view does not hold, and a click:
+    each first brings in every card, so the cursor lands on a real card."""
+    app = app_with_first_view(board, long_search)
+    app.board.complete_first_view = lambda: None  # held back
+    async with app.run_test(size=board.size) as pilot:
+        await pilot.pause()
+        applied = app.board.column(Stage.APPLIED)
+        assert applied.cards[-1] is None  # not in the first view
+        applied.focus()
+        await pilot.pause()
+        del app.board.complete_first_view
+        await pilot.press("end")
+        await pilot.pause()
+        assert app.board.first_view is None
+        last = max(a.id for a in board.initial if a.stage is Stage.APPLIED)
+        assert applied.selected_id == last
+    app = app_with_first_view(board, long_search)
+    app.board.complete_first_view = lambda: None
+    async with app.run_test(size=board.size) as pilot:
+        await pilot.pause()
+        del app.board.complete_first_view
+        await pilot.click("#column-screening", offset=(3, 7))  # the second card
+        await pilot.pause()
+        assert app.board.first_view is None
+        screening = app.board.column(Stage.SCREENING)
+        assert screening.cursor == 1 and screening.selected is not None
+
+
+async def test_the_outside_changes_poll_waits_for_the_full_read(board, long_search) -> None:
+    app = app_with_first_view(board, long_search)
+    app.board.complete_first_view = lambda: None
+    async with app.run_test(size=board.size) as pilot:
+        await pilot.pause()
+        writer = app.board.writer
+        assert writer is not None
+        submitted: list[object] = []
+        app.board.writer = type(
+            "Spy", (), {"pending": 0, "submit": lambda *a: submitted.append(a)}
+        )()
+        app.board._poll_for_outside_changes()
+        assert submitted == []  # nothing reads the file behind the first view's back
+        app.board.writer = writer
+        del app.board.complete_first_view
+        app.board.complete_first_view()
+        await board.settle(pilot)
+
+
+@needs_fork
+def test_a_child_that_succeeds_writes_nothing_but_the_holiday_cache(
+    board, long_search, tmp_path, monkeypatch, capfd
+) -> None:
+    cache = tmp_path / "fresh-cache"
+    monkeypatch.setenv("SEARCHBOARD_CACHE_DIR", str(cache))
+    folder = sorted(p.name for p in long_search.parent.iterdir())
+    pending = first_view.start(tracker_on(long_search, board.today), from_bytes=0)
+    assert pending is not None and pending.receive() is not None
+    assert sorted(p.name for p in long_search.parent.iterdir()) == folder  # no backup, lock
+    written = sorted(p.name for p in cache.rglob("*") if p.is_file())
+    assert all(name.startswith("holidays-") and name.endswith(".json") for name in written)
+    assert capfd.readouterr() == ("", "")

@@ -14,7 +14,7 @@ from searchboard.domain.calendar import UnknownRegion
 from searchboard.domain.dates import parse_date
 from searchboard.startup import pause_garbage_collection, resume_after_command
 from searchboard.storage import DataFileError
-from searchboard.tracker import RegionOverride, Tracker, UserError
+from searchboard.tracker import RegionOverride, Tracker, UserError, unknown_saved_region
 
 EXIT_BAD_INPUT = 2
 EXIT_DATA_FILE = 1
@@ -36,11 +36,7 @@ def main(argv: list[str] | None = None) -> int:
         if args is None or args.command == "config":  # the region just typed
             return _fail(str(error), EXIT_BAD_INPUT)
         # --country and --subdiv were checked on the way in: this is the saved setting.
-        return _fail(
-            f"{resolve_db(args)} saves a region searchboard does not know: {error}. "
-            "Set another with `searchboard config country CC` (or `config subdiv`)",
-            EXIT_DATA_FILE,
-        )
+        return _fail(unknown_saved_region(resolve_db(args), error), EXIT_DATA_FILE)
     except DataFileError as error:
         return _fail(str(error), EXIT_DATA_FILE)
     except BrokenPipeError:

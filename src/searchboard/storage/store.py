@@ -114,7 +114,7 @@ class Snapshot:
         found: list[date | None] = []
         for key, doc in self._documents.items():
             if stages is not None and doc.get("stage") not in stages:
-                continue  # (every document is an object: the shape check saw to it)
+                continue  # (an object, after `load`'s shape check; a peek raises on one not)
             plain, day = _read_off_applied_date(doc)
             found.append(day if plain else self._app(key, doc).applied_on)
         return found
@@ -249,8 +249,9 @@ class Store:
     def peek(self) -> Snapshot:
         """The data on disk now, for a first look (the board's first view, made while
         the board starts): without `load`'s quick look at every entry, which the board
-        makes when it reads the file in full just after. Kept by no one, saved from never;
-        an entry that cannot be read still raises DataFileError when it is read."""
+        makes when it reads the file in full just after. Not the store's snapshot (`load`
+        reads afresh), never saved from; an entry it cannot read raises when it is read
+        (DataFileError, or any error for an entry that is not even an object)."""
         raw = self._storage.read() or {}
         return _parse(self.path, _migrated(self.path, raw), None, check_entries=False)
 

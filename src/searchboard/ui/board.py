@@ -36,7 +36,7 @@ from searchboard.domain.stages import (
 )
 from searchboard.startup import resume_after_first_paint
 from searchboard.storage.errors import DataFileError
-from searchboard.tracker import Change, Tracker, move_to
+from searchboard.tracker import Change, Tracker, move_to, unknown_saved_region
 from searchboard.ui.agenda_panel import AgendaPanel
 from searchboard.ui.board_state import BoardState
 from searchboard.ui.column import StageColumn
@@ -187,7 +187,7 @@ class BoardScreen(Screen[None]):
         self.first_view = None
         try:
             state, read_closed = read_state(self.tracker)
-        except (DataFileError, UnknownRegion) as error:  # the file changed since the child read it
+        except (DataFileError, UnknownRegion) as error:  # an entry the child did not read
             self._stop_unreadable(error)
             return
         self.state = state
@@ -239,7 +239,11 @@ class BoardScreen(Screen[None]):
 
     def _stop_unreadable(self, error: BaseException) -> None:
         """A damaged entry found after the first paint: stop, as on opening, touching nothing."""
-        self.app.fatal_error = str(error)  # type: ignore[attr-defined]
+        if isinstance(error, UnknownRegion):  # the saved setting (the CLI checked --country)
+            message = unknown_saved_region(self.tracker.store.path, error)
+        else:
+            message = str(error)
+        self.app.fatal_error = message  # type: ignore[attr-defined]
         self.app.exit(return_code=1)
 
     def _focus_first_card(self) -> None:

@@ -8,10 +8,14 @@ scrolled, every column's count, the agenda's shown items and its sections' sizes
 few hundred objects, whatever the file's size. The board paints that, then reads the
 file itself and takes its place before it handles a key (see BoardScreen).
 
-The child only reads, prints nothing and always ends with `os._exit`, so it never runs
-the parent's exit handlers. Anything unexpected in it (no `fork` on this system, a file
-it cannot read, a child too slow or killed) leaves the board to read the file as it
-always did: the first view is a head start, never a second source of truth.
+The child reads the data file and writes nothing but what the board would write on
+reading it (the holiday cache, atomically, when it was missing); its output goes to
+/dev/null, and it always ends with `os._exit`, so it never runs the parent's exit
+handlers. Anything unexpected in it (no `fork` on this system, a file it cannot read, a
+child too slow) leaves the board to read the file itself: before it starts when the child
+has failed by then, so a damaged file is refused before the board opens; otherwise just
+after the first paint, where a damaged entry closes the board with the same message. The
+first view is a head start, never a second source of truth.
 
 Plain Python, no Textual: the child must not pay for importing it.
 """
@@ -46,7 +50,7 @@ WAIT_SECONDS = 5.0
 OFF_SWITCH = "SEARCHBOARD_NO_FIRST_VIEW"
 # A smaller file is read before the paint, as it always was: forking costs the board
 # some 20-25 ms (the pages it then writes are copied from the child's), and the file is
-# read faster than that up to ~2,000 applications (~45 ms a megabyte).
+# read faster than that at ~2,000 applications (~45 ms a megabyte; 2 MB is ~3,600).
 FORK_FROM_BYTES = 2_000_000
 
 
@@ -164,10 +168,9 @@ def read_state(tracker: Tracker) -> tuple[BoardState, Callable[[], list[Applicat
 class PendingFirstView:
     """The child at work; `receive` waits for its first view (or says there is none)."""
 
-    def __init__(self, pid: int, pipe: int, today: date) -> None:
+    def __init__(self, pid: int, pipe: int) -> None:
         self._pid = pid
         self._pipe = pipe
-        self._today = today
         self._status: int | None = None  # the child's exit status, once it is reaped
 
     def failed(self) -> bool:
@@ -187,6 +190,8 @@ class PendingFirstView:
         return self._status != 0
 
     def receive(self, timeout: float = WAIT_SECONDS) -> FirstView | None:
+        if self._status not in (None, 0):
+            return None  # failed: its pipe is closed already
         chunks: list[bytes] = []
         deadline = time.monotonic() + timeout
         try:
@@ -212,7 +217,7 @@ class PendingFirstView:
             view = pickle.loads(b"".join(chunks))  # our own child's bytes, just made
         except Exception:
             return None
-        return view if isinstance(view, FirstView) and view.today == self._today else None
+        return view if isinstance(view, FirstView) else None
 
 
 def start(tracker: Tracker, from_bytes: int = FORK_FROM_BYTES) -> PendingFirstView | None:
@@ -237,6 +242,9 @@ def start(tracker: Tracker, from_bytes: int = FORK_FROM_BYTES) -> PendingFirstVi
         status = 1
         try:
             os.close(read_end)
+            quiet = os.open(os.devnull, os.O_WRONLY)  # nothing of it can reach the terminal
+            os.dup2(quiet, 1)
+            os.dup2(quiet, 2)
             data = pickle.dumps(read_first_view(tracker, rows), pickle.HIGHEST_PROTOCOL)
             with os.fdopen(write_end, "wb") as pipe:
                 pipe.write(data)
@@ -246,7 +254,7 @@ def start(tracker: Tracker, from_bytes: int = FORK_FROM_BYTES) -> PendingFirstVi
         finally:
             os._exit(status)
     os.close(write_end)
-    return PendingFirstView(pid, read_end, tracker.today)
+    return PendingFirstView(pid, read_end)
 
 
 def _reap(pid: int) -> int:
