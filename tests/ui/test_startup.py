@@ -110,3 +110,27 @@ def test_a_closed_entry_with_an_impossible_date_is_refused_before_the_board_open
         board.app()
     assert str(board.path) in str(refused.value)
     assert board.file_bytes() == before
+
+
+async def test_the_first_paint_is_laid_out_for_a_narrow_terminal(board, monkeypatch) -> None:
+    """At 80 columns the header is shortened and the columns keep a readable width from
+    the first paint: both were worked out from a width of 0 before the first layout, so
+    the first frame showed them wrong and a second layout put them right."""
+    from searchboard.ui.board import MIN_COLUMN_WIDTH, BoardScreen
+    from searchboard.ui.header import DayHeader
+
+    seen: dict[str, object] = {}
+    real_on_mount = BoardScreen.on_mount
+
+    def on_mount(screen: BoardScreen) -> None:
+        real_on_mount(screen)
+        header = screen.query_one(DayHeader)
+        seen["header"] = header._shown.cell_len if header._shown else None
+        seen["widths"] = {str(c.styles.width) for c in screen.visible_columns()}
+
+    monkeypatch.setattr(BoardScreen, "on_mount", on_mount)
+    app = board.busy()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+    assert isinstance(seen["header"], int) and seen["header"] <= 80
+    assert seen["widths"] == {str(MIN_COLUMN_WIDTH)}

@@ -139,6 +139,7 @@ class BoardScreen(Screen[None]):
         else:
             self._focus_first_card()
         self._update_footer(at_once=True)
+        self._fit_columns()  # now, not after the first paint: it is drawn at its right width
         self.set_interval(POLL_SECONDS, self._poll_for_outside_changes)
         if self.first_view is not None:
             # (before the collector is back: reading the file makes ~100,000 objects)
@@ -847,7 +848,8 @@ class BoardScreen(Screen[None]):
         """Columns share the width; when they would be too narrow, they keep a readable
         width and the board scrolls sideways instead."""
         count = len(self.state.stages)
-        roomy = self.size.width // max(count, 1) >= MIN_COLUMN_WIDTH + 1
+        width = self.size.width or self.app.size.width  # (before the first layout: the terminal's)
+        roomy = width // max(count, 1) >= MIN_COLUMN_WIDTH + 1
         for stage in self.state.stages:
             self.column(stage).styles.width = "1fr" if roomy else MIN_COLUMN_WIDTH
 

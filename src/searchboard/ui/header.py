@@ -29,7 +29,9 @@ class DayHeader(Static):
 
     def show(self, agenda: Agenda, pretend_today: bool, filter_text: str) -> None:
         self._showing = (agenda, pretend_today, filter_text)
-        line = day_line(agenda, pretend_today, filter_text, width=self.size.width or None)
+        # (Before the first layout its width is the terminal's: the first paint fits too.)
+        width = self.size.width or self.app.size.width or None
+        line = day_line(agenda, pretend_today, filter_text, width=width)
         # Redraw only on a change: Textual repaints the box around everything that
         # changed in a frame, so a needless top line would repaint the whole board.
         if line != self._shown:
