@@ -430,3 +430,20 @@ def test_a_child_that_succeeds_writes_nothing_but_the_holiday_cache(
     written = sorted(p.name for p in cache.rglob("*") if p.is_file())
     assert all(name.startswith("holidays-") and name.endswith(".json") for name in written)
     assert capfd.readouterr() == ("", "")
+
+
+@needs_fork
+def test_a_child_too_slow_is_stopped_and_the_board_reads_the_file_itself(
+    board, long_search, monkeypatch
+) -> None:
+    """It waits longer for a bigger file; past that, the child is killed (and reaped)."""
+    pending = first_view.start(tracker_on(long_search, board.today), from_bytes=0)
+    assert pending is not None
+    size = long_search.stat().st_size
+    assert pending._wait_seconds == pytest.approx(5 + size / 1_000_000)
+    os.kill(pending._pid, 19)  # SIGSTOP: as if it hung on a slow disk
+    started = time.monotonic()
+    assert pending.receive(timeout=0.3) is None
+    assert time.monotonic() - started < 5
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pending._pid, os.WNOHANG)  # gone, and reaped

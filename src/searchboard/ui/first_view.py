@@ -6,7 +6,8 @@ forked before Textual is imported reads the file on the other core meanwhile and
 back only what the first screen shows — each column's cards around where it will be
 scrolled, every column's count, the agenda's shown items and its sections' sizes — a
 few hundred objects, whatever the file's size. The board paints that, then reads the
-file itself and takes its place before it handles a key (see BoardScreen).
+file itself and takes its place before it handles a key (see BoardScreen). Only for a
+file of FORK_FROM_BYTES or more: a smaller one is read faster than forking costs.
 
 The child reads the data file and writes nothing but what the board would write on
 reading it (the holiday cache, atomically, when it was missing); its output goes to
@@ -44,8 +45,10 @@ if TYPE_CHECKING:
 
 # ui.column's (which imports Textual): a card's height on screen, with its gap.
 CARD_HEIGHT = 5
-# How long the board waits for the child before reading the file itself.
+# How long the board waits for the child before reading the file itself: a few seconds,
+# and more for a file that takes longer to read (~0.1 s a megabyte; this is ten times it).
 WAIT_SECONDS = 5.0
+WAIT_SECONDS_PER_MEGABYTE = 1.0
 # Set to anything to open without a first view (to compare, or to rule it out).
 OFF_SWITCH = "SEARCHBOARD_NO_FIRST_VIEW"
 # A smaller file is read before the paint, as it always was: forking costs the board
@@ -168,9 +171,10 @@ def read_state(tracker: Tracker) -> tuple[BoardState, Callable[[], list[Applicat
 class PendingFirstView:
     """The child at work; `receive` waits for its first view (or says there is none)."""
 
-    def __init__(self, pid: int, pipe: int) -> None:
+    def __init__(self, pid: int, pipe: int, wait_seconds: float = WAIT_SECONDS) -> None:
         self._pid = pid
         self._pipe = pipe
+        self._wait_seconds = wait_seconds
         self._status: int | None = None  # the child's exit status, once it is reaped
 
     def failed(self) -> bool:
@@ -189,11 +193,11 @@ class PendingFirstView:
                 os.close(self._pipe)  # (nothing will come: receive is not called)
         return self._status != 0
 
-    def receive(self, timeout: float = WAIT_SECONDS) -> FirstView | None:
+    def receive(self, timeout: float | None = None) -> FirstView | None:
         if self._status not in (None, 0):
             return None  # failed: its pipe is closed already
         chunks: list[bytes] = []
-        deadline = time.monotonic() + timeout
+        deadline = time.monotonic() + (self._wait_seconds if timeout is None else timeout)
         try:
             while True:
                 left = deadline - time.monotonic()
@@ -226,10 +230,11 @@ def start(tracker: Tracker, from_bytes: int = FORK_FROM_BYTES) -> PendingFirstVi
     if not hasattr(os, "fork") or os.environ.get(OFF_SWITCH):
         return None
     try:
-        if tracker.store.path.stat().st_size < from_bytes:
-            return None
+        size = tracker.store.path.stat().st_size
     except OSError:
         return None  # (no file yet: nothing to read)
+    if size < from_bytes:
+        return None
     rows = shutil.get_terminal_size((80, 60)).lines
     read_end, write_end = os.pipe()
     try:
@@ -254,7 +259,8 @@ def start(tracker: Tracker, from_bytes: int = FORK_FROM_BYTES) -> PendingFirstVi
         finally:
             os._exit(status)
     os.close(write_end)
-    return PendingFirstView(pid, read_end)
+    wait = WAIT_SECONDS + WAIT_SECONDS_PER_MEGABYTE * size / 1_000_000
+    return PendingFirstView(pid, read_end, wait)
 
 
 def _reap(pid: int) -> int:
