@@ -114,12 +114,14 @@ EXPORT_COLUMNS = (
 )
 
 
-def export_csv(applications: Iterable[Application]) -> str:
+def export_csv(applications: Iterable[Application], today: date) -> str:
+    """Every application, one row each; `last_contact` is the latest contact on or
+    before `today` (a booked interview is not contact yet, as on the board)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(EXPORT_COLUMNS)
     for app in applications:
-        contact = last_contact(app)
+        contact = last_contact(app, until=today)
         contacts = "; ".join(
             c.name + (f" <{c.email}>" if c.email else "") + (f" ({c.role})" if c.role else "")
             for c in app.contacts

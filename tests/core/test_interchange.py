@@ -408,3 +408,23 @@ def test_imported_ids_that_are_not_short_whole_numbers_get_fresh_ones(sb, cli, t
     path.write_text(json.dumps(document))
     assert cli("import", str(path)).returncode == 0
     assert {a["company"]: a["id"] for a in sb("list", "--json").json()}["Big"] == 999_999
+
+
+def test_the_csv_last_contact_is_not_a_booked_interview() -> None:
+    """An interview booked for next week is not contact yet: the CSV says when they last
+    heard from each other, as the board's card does (Tuesday 24 November 2026)."""
+    import csv as csv_module
+    from datetime import date
+
+    from searchboard.domain.model import Event, new_application
+    from searchboard.domain.stages import EventKind, Stage
+    from searchboard.interchange import export_csv
+
+    today = date(2026, 11, 24)
+    app = (
+        new_application(1, "Acme", "Data Engineer", Stage.APPLIED, date(2026, 11, 2))
+        .moved_to(Stage.INTERVIEWING, date(2026, 11, 16))
+        .with_event(Event(EventKind.INTERVIEW, date(2026, 12, 1)))  # booked, next Tuesday
+    )
+    row = next(csv_module.DictReader(export_csv([app], today).splitlines()))
+    assert row["last_contact"] == "2026-11-16"  # the move to interviewing, not Dec 1

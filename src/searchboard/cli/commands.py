@@ -166,7 +166,7 @@ def export(tracker: Tracker, args: Namespace) -> int:
 
     snapshot = tracker.snapshot()
     if args.format == "csv":
-        text = interchange.export_csv(snapshot.ordered())
+        text = interchange.export_csv(snapshot.ordered(), tracker.today)
     else:
         text = interchange.export_json(SCHEMA_VERSION, snapshot.settings, snapshot.ordered())
     if args.output:

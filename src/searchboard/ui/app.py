@@ -133,7 +133,7 @@ class SearchboardApp(App[None]):
             name = f"searchboard-export-{self.tracker.today}.{kind}"
             path = Path.cwd() / name
             if kind == "csv":
-                text = interchange.export_csv(apps)
+                text = interchange.export_csv(apps, self.tracker.today)
             else:
                 text = interchange.export_json(SCHEMA_VERSION, snapshot.settings, apps)
             path.write_text(text, encoding="utf-8")
