@@ -139,13 +139,15 @@ def _entries_for(app: Application, items: list[OpenItem], today: date) -> list[C
             key = f"interview-{item.due.isoformat()}{suffix}"
             details = [_note_line("Note", interview), _expect_line(interview)]
         elif item.kind is ItemKind.THANK_YOU:
-            interview = interviews[-1]  # the rules open a thank-you for the latest one
+            # The rules open a thank-you for the latest interview held (one booked for
+            # later does not take its place).
+            interview = [e for e in interviews if e.date <= today][-1]
             key = f"thank-you-{interview.date.isoformat()}"
             details = [f"For the interview on {_day(interview.date)}"]
             details += [_note_line("Interview note", interview)]
         elif item.kind is ItemKind.FOLLOW_UP:
             key = "follow-up"
-            details = _last_contact_lines(app)
+            details = _last_contact_lines(app, today)
         else:  # ItemKind.OFFER_DEADLINE
             key = "offer-deadline"
             details = [_note_line("Offer note", app.events_of(EventKind.OFFER)[-1])]
@@ -191,9 +193,11 @@ def _expect_line(interview: Event) -> str | None:
     return f"They said they would decide by {_day(interview.expect)}"
 
 
-def _last_contact_lines(app: Application) -> list[str | None]:
-    """When the employer was last heard from, and what was noted then."""
-    contacts = contact_events(app)  # in timeline order, so the last is the latest
+def _last_contact_lines(app: Application, today: date) -> list[str | None]:
+    """When the employer was last heard from (up to today: a booked interview is not
+    contact yet), and what was noted then."""
+    # In timeline order, so the last is the latest.
+    contacts = [event for event in contact_events(app) if event.date <= today]
     if not contacts:
         return []
     latest = contacts[-1]

@@ -348,3 +348,39 @@ def test_entries_match_the_file(us, acme):
         ItemKind.THANK_YOU,
         ItemKind.FOLLOW_UP,
     ]
+
+
+def test_the_next_round_booked_leaves_the_thank_you_and_the_last_contact_as_they_were(us):
+    """Interviewed Mon 23 Nov, next round booked for Wed 2 Dec, today Wed 25 Nov: the
+    thank-you is for the 23rd's interview (due Tue 24, overdue), and the last contact
+    shown anywhere is not the interview still to come."""
+    app = application(
+        4,
+        Stage.INTERVIEWING,
+        applied("2026-11-02"),
+        moved(Stage.INTERVIEWING, "2026-11-16"),
+        interview("2026-11-23", note="Hiring manager"),
+        interview("2026-12-02"),
+    )
+    events = export([app], us)
+    thanks = events[uid(4, "thank-you-2026-11-23")]
+    assert "For the interview on Mon 2026-11-23" in text(thanks, "DESCRIPTION")
+    assert "Hiring manager" in text(thanks, "DESCRIPTION")
+    assert uid(4, "thank-you-2026-12-02") not in events
+    assert uid(4, "interview-2026-12-02") in events
+
+
+def test_a_follow_up_names_the_last_contact_that_has_happened(us):
+    """An interview booked for a day after today is not the last contact (a follow-up
+    owed after the 16th's move while the next date was only pencilled in)."""
+    from searchboard.calendar_export import _last_contact_lines
+
+    app = application(
+        5,
+        Stage.SCREENING,
+        applied("2026-11-02"),
+        moved(Stage.SCREENING, "2026-11-16"),
+        interview("2026-12-02"),
+    )
+    lines = _last_contact_lines(app, TODAY)
+    assert lines[0] == "Last contact: Mon 2026-11-16 (moved to screening)"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 import time
 from datetime import date
 from pathlib import Path
@@ -423,25 +424,36 @@ def test_a_child_that_succeeds_writes_nothing_but_the_holiday_cache(
 ) -> None:
     cache = tmp_path / "fresh-cache"
     monkeypatch.setenv("SEARCHBOARD_CACHE_DIR", str(cache))
+    real_read = first_view.read_first_view
+
+    def chatty_read(tracker, rows):  # whatever the child might print goes nowhere
+        print("from the child's stdout")
+        print("from the child's stderr", file=sys.stderr)
+        return real_read(tracker, rows)
+
+    monkeypatch.setattr(first_view, "read_first_view", chatty_read)
     folder = sorted(p.name for p in long_search.parent.iterdir())
+    capfd.readouterr()
     pending = first_view.start(tracker_on(long_search, board.today), from_bytes=0)
     assert pending is not None and pending.receive() is not None
     assert sorted(p.name for p in long_search.parent.iterdir()) == folder  # no backup, lock
     written = sorted(p.name for p in cache.rglob("*") if p.is_file())
+    assert written  # (the cache was empty: the child worked out the holidays, and kept them)
     assert all(name.startswith("holidays-") and name.endswith(".json") for name in written)
     assert capfd.readouterr() == ("", "")
 
 
 @needs_fork
-def test_a_child_too_slow_is_stopped_and_the_board_reads_the_file_itself(
-    board, long_search, monkeypatch
-) -> None:
-    """It waits longer for a bigger file; past that, the child is killed (and reaped)."""
+def test_a_child_too_slow_is_killed_and_reaped(board, long_search) -> None:
+    """It waits longer for a bigger file; past that, the child is killed (and reaped),
+    and there is no first view (the board then reads the file itself)."""
+    import signal
+
     pending = first_view.start(tracker_on(long_search, board.today), from_bytes=0)
     assert pending is not None
     size = long_search.stat().st_size
     assert pending._wait_seconds == pytest.approx(5 + size / 1_000_000)
-    os.kill(pending._pid, 19)  # SIGSTOP: as if it hung on a slow disk
+    os.kill(pending._pid, signal.SIGSTOP)  # as if it hung on a slow disk
     started = time.monotonic()
     assert pending.receive(timeout=0.3) is None
     assert time.monotonic() - started < 5

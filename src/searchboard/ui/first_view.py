@@ -14,9 +14,11 @@ reading it (the holiday cache, atomically, when it was missing); its output goes
 /dev/null, and it always ends with `os._exit`, so it never runs the parent's exit
 handlers. Anything unexpected in it (no `fork` on this system, a file it cannot read, a
 child too slow) leaves the board to read the file itself: before it starts when the child
-has failed by then, so a damaged file is refused before the board opens; otherwise just
-after the first paint, where a damaged entry closes the board with the same message. The
-first view is a head start, never a second source of truth.
+has failed by the time Textual is imported, so a damaged file is refused before the board
+opens; otherwise before the first paint, once its screen is composed, where a damaged
+entry closes the board with the same message. A damaged entry the child's quick read
+passed over is found by the board's full read just after the first paint, with the same
+message. The first view is a head start, never a second source of truth.
 
 Plain Python, no Textual: the child must not pay for importing it.
 """
@@ -27,6 +29,8 @@ import os
 import pickle
 import select
 import shutil
+import signal
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -46,7 +50,7 @@ if TYPE_CHECKING:
 # ui.column's (which imports Textual): a card's height on screen, with its gap.
 CARD_HEIGHT = 5
 # How long the board waits for the child before reading the file itself: a few seconds,
-# and more for a file that takes longer to read (~0.1 s a megabyte; this is ten times it).
+# and more for a bigger file (reading takes ~45 ms a megabyte; this is 20 times that).
 WAIT_SECONDS = 5.0
 WAIT_SECONDS_PER_MEGABYTE = 1.0
 # Set to anything to open without a first view (to compare, or to rule it out).
@@ -184,7 +188,9 @@ class PendingFirstView:
         if self._status is None:
             try:
                 pid, status = os.waitpid(self._pid, os.WNOHANG)
-            except ChildProcessError:
+            except ChildProcessError:  # (not ours to wait for: nothing will come)
+                self._status = -1
+                os.close(self._pipe)
                 return True
             if pid == 0:
                 return False  # still at work
@@ -203,7 +209,7 @@ class PendingFirstView:
                 left = deadline - time.monotonic()
                 if left <= 0 or not select.select([self._pipe], [], [], left)[0]:
                     if self._status is None:
-                        os.kill(self._pid, 9)  # too slow: the board reads the file itself
+                        os.kill(self._pid, signal.SIGKILL)  # too slow: the board reads it
                     return None
                 chunk = os.read(self._pipe, 1 << 20)
                 if not chunk:
@@ -250,6 +256,7 @@ def start(tracker: Tracker, from_bytes: int = FORK_FROM_BYTES) -> PendingFirstVi
             quiet = os.open(os.devnull, os.O_WRONLY)  # nothing of it can reach the terminal
             os.dup2(quiet, 1)
             os.dup2(quiet, 2)
+            sys.stdout = sys.stderr = os.fdopen(quiet, "w")  # (nor Python's own streams)
             data = pickle.dumps(read_first_view(tracker, rows), pickle.HIGHEST_PROTOCOL)
             with os.fdopen(write_end, "wb") as pipe:
                 pipe.write(data)
