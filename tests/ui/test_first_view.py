@@ -459,3 +459,38 @@ def test_a_child_too_slow_is_killed_and_reaped(board, long_search) -> None:
     assert time.monotonic() - started < 5
     with pytest.raises(ChildProcessError):
         os.waitpid(pending._pid, os.WNOHANG)  # gone, and reaped
+
+
+@needs_fork
+def test_the_command_opens_the_board_from_the_childs_first_view(board, long_search, monkeypatch):
+    """The whole way, as `searchboard` runs it: the launcher forks the child, the board
+    paints its view, then reads the file; quitting leaves the file as it was."""
+    from searchboard.cli.parser import build_parser
+    from searchboard.ui.board import BoardScreen
+    from searchboard.ui.launch import launch_board
+
+    monkeypatch.setattr(first_view, "FORK_FROM_BYTES", 0)
+    before = long_search.read_bytes()
+    seen: list[FirstView | None] = []
+    real_complete = BoardScreen.complete_first_view
+
+    def complete_then_quit(screen: BoardScreen) -> None:
+        seen.append(screen.first_view)
+        real_complete(screen)
+        screen.app.exit()
+
+    real_on_mount = BoardScreen.on_mount
+
+    def on_mount_with_a_deadline(screen: BoardScreen) -> None:
+        screen.set_timer(10, screen.app.exit)  # without a first view, fail rather than hang
+        real_on_mount(screen)
+
+    real_run = SearchboardApp.run
+    monkeypatch.setattr(BoardScreen, "on_mount", on_mount_with_a_deadline)
+    monkeypatch.setattr(BoardScreen, "complete_first_view", complete_then_quit)
+    monkeypatch.setattr(SearchboardApp, "run", lambda app: real_run(app, headless=True))
+    args = build_parser().parse_args(["--db", str(long_search), "--today", "2026-11-24"])
+    assert launch_board(args) == 0
+    assert seen and seen[0] is not None  # the board showed the child's view first
+    assert seen[0].section_counts == view_of(long_search, board.today).section_counts
+    assert long_search.read_bytes() == before

@@ -230,9 +230,10 @@ class PendingFirstView:
         return view if isinstance(view, FirstView) else None
 
 
-def start(tracker: Tracker, from_bytes: int = FORK_FROM_BYTES) -> PendingFirstView | None:
+def start(tracker: Tracker, from_bytes: int | None = None) -> PendingFirstView | None:
     """Forks the child that works out the first view; None where that cannot be done,
-    or for a file under `from_bytes`, which the board reads faster than it forks."""
+    or for a file under `from_bytes` (FORK_FROM_BYTES), read faster than it forks."""
+    from_bytes = FORK_FROM_BYTES if from_bytes is None else from_bytes
     if not hasattr(os, "fork") or os.environ.get(OFF_SWITCH):
         return None
     try:
