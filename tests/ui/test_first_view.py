@@ -494,3 +494,25 @@ def test_the_command_opens_the_board_from_the_childs_first_view(board, long_sear
     assert seen and seen[0] is not None  # the board showed the child's view first
     assert seen[0].section_counts == view_of(long_search, board.today).section_counts
     assert long_search.read_bytes() == before
+
+
+async def test_a_change_saved_elsewhere_after_the_child_read_shows_once_the_file_is_read(
+    board, long_search
+) -> None:
+    """Another process adds a card between the child's read and the board's: the first
+    view does not have it, the board's own read does (the file is the only truth)."""
+    app = app_with_first_view(board, long_search)
+    app.board.complete_first_view = lambda: None
+    async with app.run_test(size=board.size) as pilot:
+        await pilot.pause()
+        new_id = (
+            tracker_on(long_search, board.today)
+            .add("Outside Co", "Engineer", on=board.today)
+            .app_id
+        )
+        assert new_id not in app.board.state.cards
+        del app.board.complete_first_view
+        app.board.complete_first_view()
+        await board.settle(pilot)
+        assert app.board.state.cards[new_id].app.company == "Outside Co"
+        assert app.board.column(Stage.APPLIED).index_of(new_id) is not None
