@@ -33,7 +33,14 @@ import icalendar
 
 from searchboard.domain.calendar import BusinessCalendar
 from searchboard.domain.model import Application, Event
-from searchboard.domain.rules import ITEM_LABELS, ItemKind, OpenItem, contact_events, open_items
+from searchboard.domain.rules import (
+    ITEM_LABELS,
+    ItemKind,
+    OpenItem,
+    contact_events,
+    last_held_interview,
+    open_items,
+)
 from searchboard.domain.settings import Settings
 from searchboard.domain.stages import EventKind
 
@@ -139,9 +146,8 @@ def _entries_for(app: Application, items: list[OpenItem], today: date) -> list[C
             key = f"interview-{item.due.isoformat()}{suffix}"
             details = [_note_line("Note", interview), _expect_line(interview)]
         elif item.kind is ItemKind.THANK_YOU:
-            # The rules open a thank-you for the latest interview held (one booked for
-            # later does not take its place).
-            interview = [e for e in interviews if e.date <= today][-1]
+            interview = last_held_interview(interviews, today)  # what the rules thank for
+            assert interview is not None  # (a thank-you item means one was held)
             key = f"thank-you-{interview.date.isoformat()}"
             details = [f"For the interview on {_day(interview.date)}"]
             details += [_note_line("Interview note", interview)]

@@ -71,6 +71,14 @@ def sort_items(items: Iterable[OpenItem]) -> list[OpenItem]:
     return sorted(items, key=item_sort_key)
 
 
+def last_held_interview(interviews: list[Event], today: date) -> Event | None:
+    """The latest of `interviews` (in timeline order) that has taken place, the one a
+    thank-you is owed for: booking the next round does not cancel the thank-you still
+    owed for this one (SPEC §1: "of each interview")."""
+    held = [interview for interview in interviews if interview.date <= today]
+    return held[-1] if held else None
+
+
 def contact_events(app: Application) -> list[Event]:
     """The events that count as contact: applying, interviews, responses, offers,
     and every forward move into screening, interviewing or offer."""
@@ -117,11 +125,8 @@ def open_items(
         if interview.date >= today:
             add(ItemKind.INTERVIEW, interview.date)
 
-    # The latest interview that has happened: booking the next round does not cancel
-    # the thank-you still owed for this one (SPEC §1: "of each interview").
-    held = [interview for interview in interviews if interview.date <= today]
-    if held:
-        last_held = held[-1]
+    last_held = last_held_interview(interviews, today)
+    if last_held is not None:
         thanked = any(event.date >= last_held.date for event in app.events_of(EventKind.THANK_YOU))
         if not thanked:
             add(
