@@ -81,9 +81,8 @@ class BoardState:
     ) -> BoardState:
         """The state of `applications`; `unread_applied_dates`, when given, are those
         of the applications left out for now (see `add_unread`)."""
-        state = cls(today, settings, calendar, unread_applied_dates=unread_applied_dates)
-        state._take(state._card(app) for app in applications)
-        return state
+        cards = (make_card(app, calendar, settings, today) for app in applications)
+        return cls.of_cards(cards, today, settings, calendar, unread_applied_dates)
 
     @classmethod
     def of_cards(

@@ -38,7 +38,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from searchboard.domain.agenda import SHOWN_PER_SECTION, Agenda, agenda_from_items
-from searchboard.domain.rules import STAGES_WITH_ITEMS, item_sort_key, open_items
+from searchboard.domain.rules import STAGES_WITH_ITEMS, open_items
 from searchboard.domain.settings import Settings
 from searchboard.domain.stages import ACTIVE_STAGES, CLOSED_STAGES, Stage
 from searchboard.ui.board_state import BoardState, Card, make_card
@@ -95,16 +95,12 @@ def read_first_view(tracker: Tracker, rows: int) -> FirstView:
     # Every application that can have open items (all of them active), by id.
     waiting = snapshot.in_stages(STAGES_WITH_ITEMS)
     items = {app.id: tuple(open_items(app, calendar, settings, today)) for app in waiting}
-    keyed = sorted(
-        ((item_sort_key(item), item) for app in waiting for item in items[app.id]),
-        key=lambda pair: pair[0],
-    )  # (in id order first, and a stable sort: the board's order, see BoardState)
     without_items = frozenset(ACTIVE_STAGES) - STAGES_WITH_ITEMS
     applied = [app.applied_on for app in waiting]
     applied += snapshot.applied_dates(without_items | frozenset(CLOSED_STAGES))
-    agenda = agenda_from_items(
-        [item for _, item in keyed], applied, calendar, settings, today, already_sorted=True
-    )
+    # (Items in id order, then sorted stably by the agenda's key: the board's order.)
+    every_item = [item for app in waiting for item in items[app.id]]
+    agenda = agenda_from_items(every_item, applied, calendar, settings, today)
     by_id = {app.id: app for app in waiting}
     columns = {stage: snapshot.ids_in(frozenset({stage})) for stage in without_items}
     for app in waiting:
