@@ -77,6 +77,39 @@ async def test_agenda_first_when_something_is_due(board) -> None:
     assert Event(EventKind.THANK_YOU, board.today) in board.stored_app(9).events
 
 
+async def test_a_long_agenda_is_whole_and_in_order_after_the_first_paint(board) -> None:
+    # 30 overdue follow-ups: more than the panel shows, and more than a section lists.
+    # (The first paint holds only the options that fit; the rest come just after it.)
+    applied_on = [board.d(day) for day in ("2026-11-03", "2026-10-26", "2026-10-28", "2026-10-30")]
+    board.write(
+        new_application(n, f"Company {n}", "Engineer", Stage.APPLIED, applied_on[n % 4])
+        for n in range(1, 31)
+    )
+    app = board.app()
+    async with app.run_test(size=board.size) as pilot:
+        await pilot.pause()
+        screen = app.board
+        panel = screen.query_one(AgendaPanel)
+        prompts = [str(panel.get_option_at_index(i).prompt) for i in range(panel.option_count)]
+        assert prompts[0] == "Overdue (30)"
+        assert prompts[-1] == "  … and 5 more (/ filters the board)"
+        # Soonest due first, then by id: applied Oct 26 (1, 5, …), Oct 28, Oct 30, Nov 3.
+        shown = [int(option_id.split(":")[0]) for option_id in _agenda_ids(panel)[1:-1]]
+        assert shown == [
+            1, 5, 9, 13, 17, 21, 25, 29, 2, 6, 10, 14, 18, 22, 26, 30, 3, 7, 11, 15, 19, 23, 27,
+            4, 8,
+        ]  # fmt: skip
+        assert panel.styles.height is not None and panel.styles.height.value == 27 + 2
+        # The last item, far below what the panel shows, selects its card.
+        await pilot.press("end")
+        await pilot.pause()
+        assert screen.selected_id == 8
+        assert screen.column(Stage.APPLIED).selected_id == 8
+        await pilot.press("f")
+        await board.settle(pilot)
+    assert Event(EventKind.FOLLOW_UP, board.today) in board.stored_app(8).events
+
+
 async def test_tab_and_l_go_from_the_agenda_to_the_card_it_selected(board) -> None:
     app = board.busy()
     async with app.run_test(size=board.size) as pilot:

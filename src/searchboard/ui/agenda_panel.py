@@ -13,6 +13,9 @@ from searchboard.domain.agenda import SHOWN_PER_SECTION, Agenda
 from searchboard.domain.rules import OpenItem
 from searchboard.wording import due_words, item_label
 
+# More than the panel shows (at most 12 lines with its border, see the CSS).
+FIRST_PAINT_OPTIONS = 12
+
 _TITLES = {
     "overdue": "Overdue",
     "due_today": "Due today",
@@ -25,6 +28,8 @@ class AgendaPanel(OptionList):
     """Each item is an option; highlighting one selects its card on the board."""
 
     _shown: tuple[object, ...] | None = None
+    # The options the first paint leaves for just after it (see `show`).
+    _after_first_paint: list[Option] | None = None
 
     def show(self, agenda: Agenda, counts: Mapping[str, int] | None = None) -> None:
         """Shows `agenda`; `counts`, when given, are the sections' sizes (the first
@@ -39,7 +44,6 @@ class AgendaPanel(OptionList):
         )
         if content == self._shown:
             return  # nothing on the agenda changed: keep the list (and its highlight) as is
-        self._shown = content
         keep = self.highlighted_option
         options: list[Option] = []
         seen: set[str] = set()
@@ -55,13 +59,28 @@ class AgendaPanel(OptionList):
             options.append(
                 Option(Text("Nothing due. A good day to send a new application."), disabled=True)
             )
+        first_show = self._shown is None
+        self._shown = content
+        self._after_first_paint = None
         self.clear_options()
+        if first_show and len(options) > FIRST_PAINT_OPTIONS:
+            # OptionList measures every option it holds before it paints; a long agenda
+            # (100 options) cost ~5 ms of the first paint for options scrolled out of
+            # sight. The rest come just after it, in the same order.
+            self._after_first_paint = options[FIRST_PAINT_OPTIONS:]
+            options = options[:FIRST_PAINT_OPTIONS]
+            self.call_after_refresh(self._add_the_rest)
         self.add_options(options)
         self.highlighted = _index_to_keep(options, keep)
         # A height of its own (capped by max-height in the CSS) rather than `auto`, which
         # would measure every option at each layout: an option is one line (the CSS
         # cuts a long one with an ellipsis), plus two for the round border.
-        self.styles.height = len(options) + 2
+        self.styles.height = len(options) + len(self._after_first_paint or ()) + 2
+
+    def _add_the_rest(self) -> None:
+        rest, self._after_first_paint = self._after_first_paint, None
+        if rest:  # (None when the agenda was shown again meanwhile, in full)
+            self.add_options(rest)
 
     @property
     def highlighted_kind(self) -> str | None:

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -114,6 +114,7 @@ class BoardScreen(Screen[None]):
         self._enabled_actions: tuple[bool | None, ...] = ()
         self._agenda_queued = False
         self._saves_in_flight = 0  # changes shown but not yet saved (nor on the undo stack)
+        self._resumed = False
 
     # --- layout -------------------------------------------------------------------------
 
@@ -147,6 +148,14 @@ class BoardScreen(Screen[None]):
         else:
             self.call_after_refresh(self._read_the_rest)
         self.call_after_refresh(resume_after_first_paint)  # paused for start-up
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        # (Before Screen's own handler.) The first time, every widget was styled a moment
+        # ago, as it was mounted: restyling the whole screen again cost 5-10 ms before the
+        # first paint. Later (back from a dialog, say) it restyles as Textual always does.
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
 
     # --- the first view, then every active application -------------------------------
 
