@@ -2,8 +2,10 @@
 
 Each app runs in a tmux session of its own (160×48), started with `exec` so the pane's
 process is the app itself; the benchmark reads the screen with `capture-pane` about
-every 5 ms. A capture costs a couple of milliseconds, so every time measured here
-includes one capture at most: the same for the board and the bare app.
+every 5 ms. Captures and keys go through one tmux client in control mode (`tmux -C`),
+a command a line on its stdin: a capture costs some 30 µs there, where starting a
+`tmux` process for each one cost ~2.5 ms of CPU, every 5 ms, on the cores the app
+under test needed (and more often, the longer the app took).
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ class Terminal:
         self.socket = f"searchboard-bench-{os.getpid()}"
         self._names = (f"run{n}" for n in itertools.count(1))
         self._socket_path: Path | None = None
+        self._control: subprocess.Popen[str] | None = None
 
     def __enter__(self) -> Terminal:
         # A session that does nothing keeps the server up between runs, so no run pays
@@ -41,6 +44,17 @@ class Terminal:
         self.tmux("-f", "/dev/null", "new-session", "-d", "-s", "idle", "sleep 86400")
         self.tmux("set-option", "-g", "remain-on-exit", "on")
         self._socket_path = Path(self.tmux("display-message", "-p", "#{socket_path}").strip())
+        self._control = subprocess.Popen(
+            ["tmux", "-L", self.socket, "-C", "attach-session", "-t", "idle"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            env=self.env,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
+        )
+        self._read_reply()  # (the reply to attaching)
         return self
 
     def __exit__(
@@ -49,6 +63,9 @@ class Terminal:
         error: BaseException | None,
         trace: TracebackType | None,
     ) -> None:
+        if self._control is not None:
+            self._control.kill()
+            self._control.wait()
         subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
         if self._socket_path is not None:
             self._socket_path.unlink(missing_ok=True)
@@ -60,6 +77,33 @@ class Terminal:
         if done.returncode != 0:
             raise HarnessError(f"tmux {' '.join(args[:2])} failed: {done.stderr.strip()}")
         return done.stdout
+
+    def control(self, *args: str) -> list[str]:
+        """Runs a tmux command through the control-mode client; its output's lines."""
+        assert self._control is not None and self._control.stdin is not None
+        self._control.stdin.write(shlex.join(args) + "\n")
+        self._control.stdin.flush()
+        return self._read_reply(f"tmux {' '.join(args[:2])}")
+
+    def _read_reply(self, what: str = "tmux -C") -> list[str]:
+        """The lines between `%begin` and its `%end` (or `%error`); notifications, which
+        come outside those blocks, are skipped."""
+        assert self._control is not None and self._control.stdout is not None
+        block: str | None = None
+        lines: list[str] = []
+        for raw in self._control.stdout:
+            line = raw.rstrip("\n")
+            if block is None:
+                if line.startswith("%begin "):
+                    block = line.split()[2]
+                continue
+            words = line.split()
+            if len(words) > 2 and words[0] in ("%end", "%error") and words[2] == block:
+                if words[0] == "%error":
+                    raise HarnessError(f"{what} failed: {' '.join(lines)}")
+                return lines
+            lines.append(line)
+        raise HarnessError(f"{what}: the tmux control client has gone")
 
     def start(self, label: str, command: list[str]) -> Pane:
         """Starts `command` in a new session; returns at once, while it starts up."""
@@ -80,10 +124,10 @@ class Pane:
     label: str
 
     def screen(self) -> str:
-        return self.terminal.tmux("capture-pane", "-p", "-t", self.name)
+        return "\n".join(self.terminal.control("capture-pane", "-p", "-t", self.name)) + "\n"
 
     def send(self, key: str) -> None:
-        self.terminal.tmux("send-keys", "-t", self.name, key)
+        self.terminal.control("send-keys", "-t", self.name, key)
 
     def alive(self) -> bool:
         try:

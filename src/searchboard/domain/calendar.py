@@ -43,6 +43,9 @@ class BusinessCalendar:
         self._years: dict[int, ClosedDays] = {}
         # Per year, the ordinals of its business days in order, for bisecting.
         self._business_ordinals: dict[int, list[int]] = {}
+        # add_business_days' answers: thousands of applications share a few hundred
+        # dates, and the board asks for each of them on opening.
+        self._added: dict[tuple[date, int], date] = {}
 
     def _year(self, year: int) -> ClosedDays:
         found = self._years.get(year)
@@ -79,6 +82,13 @@ class BusinessCalendar:
         With n = 0, `day` itself when it is a business day, else the next one: the
         same convention as the `holidays` package's get_nth_working_day.
         """
+        key = (day, n)
+        found = self._added.get(key)
+        if found is None:
+            found = self._added[key] = self._nth_business_day_after(day, n)
+        return found
+
+    def _nth_business_day_after(self, day: date, n: int) -> date:
         if n < 0:
             raise ValueError("n must not be negative")
         if n == 0:

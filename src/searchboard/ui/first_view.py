@@ -56,9 +56,11 @@ WAIT_SECONDS_PER_MEGABYTE = 1.0
 # Set to anything to open without a first view (to compare, or to rule it out).
 OFF_SWITCH = "SEARCHBOARD_NO_FIRST_VIEW"
 # A smaller file is read before the paint, as it always was: forking costs the board
-# some 20-25 ms (the pages it then writes are copied from the child's), and the file is
-# read faster than that at ~2,000 applications (~45 ms a megabyte; 2 MB is ~3,600).
-FORK_FROM_BYTES = 2_000_000
+# some 20 ms (the pages it then writes are copied from the child's, and the child takes
+# the core that tmux and the terminal would have), more than it saves on a small file.
+# Measured side by side (the bench's way): 200 applications (110 KB) opened 6 ms slower
+# with a child, 1,000 (550 KB) 14 ms sooner and 2,000 (1.1 MB) 12 ms sooner.
+FORK_FROM_BYTES = 300_000  # ~550 applications
 
 
 @dataclass(frozen=True)
