@@ -462,6 +462,27 @@ def test_a_child_too_slow_is_killed_and_reaped(board, long_search) -> None:
 
 
 @needs_fork
+def test_a_child_that_sent_its_view_is_reaped_without_the_board_waiting(board, long_search) -> None:
+    """The view is taken as soon as its bytes are in, even while the child is still on
+    its way out; it is reaped all the same, and asking again gives nothing."""
+    pending = first_view.start(tracker_on(long_search, board.today), from_bytes=0)
+    assert pending is not None
+    assert pending.receive() is not None
+    assert not pending.failed()  # (received: its pipe is closed, and the child was ours)
+    assert pending.receive() is None
+    deadline = time.monotonic() + 5
+    while True:  # reaped here or by the thread that waited for it: no zombie is left
+        try:
+            os.waitpid(pending._pid, os.WNOHANG)
+        except ChildProcessError:
+            break
+        assert time.monotonic() < deadline, "the child was never reaped"
+        time.sleep(0.01)
+    with pytest.raises(ProcessLookupError):
+        os.kill(pending._pid, 0)  # (signal 0: is there such a process at all)
+
+
+@needs_fork
 def test_the_command_opens_the_board_from_the_childs_first_view(board, long_search, monkeypatch):
     """The whole way, as `searchboard` runs it: the launcher forks the child, the board
     paints its view, then reads the file; quitting leaves the file as it was."""
