@@ -186,19 +186,23 @@ class PendingFirstView:
         what is wrong before it ever shows."""
         if self._received:
             return self._status not in (None, 0)
-        if self._status is None:
-            try:
-                pid, status = os.waitpid(self._pid, os.WNOHANG)
-            except ChildProcessError:  # (not ours to wait for: nothing will come)
-                self._status = -1
-                os.close(self._pipe)
-                return True
-            if pid == 0:
-                return False  # still at work
-            self._status = os.waitstatus_to_exitcode(status)
-            if self._status != 0:
-                os.close(self._pipe)  # (nothing will come: receive is not called)
+        if self._status is None and not self._reap_if_gone():
+            return False  # still at work
+        if self._status != 0:
+            os.close(self._pipe)  # (nothing will come: receive is not called)
         return self._status != 0
+
+    def _reap_if_gone(self) -> bool:
+        """Whether the child has exited, reaping it (its status in `_status`) if so."""
+        try:
+            pid, status = os.waitpid(self._pid, os.WNOHANG)
+        except ChildProcessError:  # (not ours to wait for: nothing will come)
+            self._status = -1
+            return True
+        if pid == 0:
+            return False
+        self._status = os.waitstatus_to_exitcode(status)
+        return True
 
     def receive(self, timeout: float | None = None) -> FirstView | None:
         if self._received or self._status not in (None, 0):
@@ -224,8 +228,12 @@ class PendingFirstView:
             return None
         finally:
             os.close(self._pipe)
-        if self._status is None:
-            self._reap_when_gone()
+        if self._status is None and not self._reap_if_gone():
+            # It has sent the view and is still handing back its memory (4-7 ms at
+            # 10,000 applications): a thread waits for it, the board need not.
+            import threading  # (imported already by Textual: costs nothing here)
+
+            threading.Thread(target=_reap, args=(self._pid,), daemon=True).start()
         if self._status not in (None, 0):
             return None
         try:
@@ -235,22 +243,6 @@ class PendingFirstView:
         except Exception:
             return None
         return view if isinstance(view, FirstView) else None
-
-    def _reap_when_gone(self) -> None:
-        """Reaps the child if it has exited; else a thread waits for it. Having sent
-        the view, it is still handing back its memory (4-7 ms at 10,000 applications),
-        and the board need not wait for that to paint."""
-        try:
-            pid, status = os.waitpid(self._pid, os.WNOHANG)
-        except ChildProcessError:
-            self._status = -1
-            return
-        if pid != 0:
-            self._status = os.waitstatus_to_exitcode(status)
-            return
-        import threading  # (imported already by Textual: costs nothing here)
-
-        threading.Thread(target=_reap, args=(self._pid,), daemon=True).start()
 
 
 def start(tracker: Tracker, from_bytes: int | None = None) -> PendingFirstView | None:
