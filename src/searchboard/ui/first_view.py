@@ -186,10 +186,11 @@ class PendingFirstView:
         what is wrong before it ever shows."""
         if self._received:
             return self._status not in (None, 0)
-        if self._status is None and not self._reap_if_gone():
-            return False  # still at work
-        if self._status != 0:
-            os.close(self._pipe)  # (nothing will come: receive is not called)
+        if self._status is None:
+            if not self._reap_if_gone():
+                return False  # still at work
+            if self._status != 0:
+                os.close(self._pipe)  # (nothing will come: receive is not called)
         return self._status != 0
 
     def _reap_if_gone(self) -> bool:
